@@ -1,0 +1,1 @@
+namespace Cairn.Crypto; internal static class Placeholder { }

@@ -1,0 +1,421 @@
+using System.Runtime.CompilerServices;
+
+namespace Cairn.Primitives;
+
+public readonly partial struct Felt
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Adc(ulong a, ulong b, ref ulong carry)
+    {
+        ulong s = a + b;
+        ulong c1 = s < a ? 1UL : 0UL;
+        ulong r = s + carry;
+        ulong c2 = r < s ? 1UL : 0UL;
+        carry = c1 | c2;
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Sbb(ulong a, ulong b, ref ulong borrow)
+    {
+        ulong d = a - b;
+        ulong b1 = a < b ? 1UL : 0UL;
+        ulong r = d - borrow;
+        ulong b2 = d < borrow ? 1UL : 0UL;
+        borrow = b1 | b2;
+        return r;
+    }
+
+    /// <summary>Returns lo(a·b + c + carry) and sets carry to the high word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mac(ulong a, ulong b, ulong c, ref ulong carry)
+    {
+        ulong hi = Math.BigMul(a, b, out ulong lo);
+        lo += c;
+        hi += lo < c ? 1UL : 0UL;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        carry = hi;
+        return lo;
+    }
+
+    /// <summary>
+    /// Montgomery product a·b·2^-256 mod P (CIOS). Inputs below P give an output below P.
+    /// Uses P0 = 1, P1 = P2 = 0 and −P⁻¹ ≡ −1 (mod 2^64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Felt MontMul(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
+    {
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4;
+        ulong c;
+
+        // round 0
+        c = 0;
+        t0 = Mac(a0, b0, t0, ref c);
+        t1 = Mac(a1, b0, t1, ref c);
+        t2 = Mac(a2, b0, t2, ref c);
+        t3 = Mac(a3, b0, t3, ref c);
+        t4 = c;
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+
+        c = 0;
+        t0 = Mac(a0, b1, t0, ref c);
+        t1 = Mac(a1, b1, t1, ref c);
+        t2 = Mac(a2, b1, t2, ref c);
+        t3 = Mac(a3, b1, t3, ref c);
+        t4 += c;
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+
+        c = 0;
+        t0 = Mac(a0, b2, t0, ref c);
+        t1 = Mac(a1, b2, t1, ref c);
+        t2 = Mac(a2, b2, t2, ref c);
+        t3 = Mac(a3, b2, t3, ref c);
+        t4 += c;
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+
+        c = 0;
+        t0 = Mac(a0, b3, t0, ref c);
+        t1 = Mac(a1, b3, t1, ref c);
+        t2 = Mac(a2, b3, t2, ref c);
+        t3 = Mac(a3, b3, t3, ref c);
+        t4 += c;
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+
+        return Normalize(t0, t1, t2, t3);
+    }
+
+    /// <summary>One CIOS reduction step: t = (t + m·P) / 2^64 with m = −t0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reduce(ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4)
+    {
+        ulong m = 0UL - t0;
+        // t0 + m·P0 = t0 + m, which is 0 mod 2^64 with a carry exactly when t0 ≠ 0.
+        ulong c = t0 != 0 ? 1UL : 0UL;
+        ulong n0 = t1 + c; c = n0 < c ? 1UL : 0UL;
+        ulong n1 = t2 + c; c = n1 < c ? 1UL : 0UL;
+        ulong n2 = Mac(m, P3, t3, ref c);
+        ulong n3 = t4 + c;
+        t0 = n0; t1 = n1; t2 = n2; t3 = n3; t4 = n3 < c ? 1UL : 0UL;
+    }
+
+    /// <summary>Subtracts P once if the value (below 2P) is not below P.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Felt Normalize(ulong t0, ulong t1, ulong t2, ulong t3)
+    {
+        if (LessThanP(t0, t1, t2, t3)) return new Felt(t0, t1, t2, t3);
+        ulong b = 0;
+        ulong r0 = Sbb(t0, P0, ref b);
+        ulong r1 = Sbb(t1, P1, ref b);
+        ulong r2 = Sbb(t2, P2, ref b);
+        ulong r3 = Sbb(t3, P3, ref b);
+        return new Felt(r0, r1, r2, r3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Felt operator +(Felt a, Felt b)
+    {
+        // Both < P < 2^252: the sum fits in 256 bits.
+        ulong c = 0;
+        ulong s0 = Adc(a.M0, b.M0, ref c);
+        ulong s1 = Adc(a.M1, b.M1, ref c);
+        ulong s2 = Adc(a.M2, b.M2, ref c);
+        ulong s3 = a.M3 + b.M3 + c;
+        return Normalize(s0, s1, s2, s3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Felt operator -(Felt a, Felt b)
+    {
+        ulong br = 0;
+        ulong d0 = Sbb(a.M0, b.M0, ref br);
+        ulong d1 = Sbb(a.M1, b.M1, ref br);
+        ulong d2 = Sbb(a.M2, b.M2, ref br);
+        ulong d3 = Sbb(a.M3, b.M3, ref br);
+        if (br != 0)
+        {
+            ulong c = 0;
+            d0 = Adc(d0, P0, ref c);
+            d1 = Adc(d1, P1, ref c);
+            d2 = Adc(d2, P2, ref c);
+            d3 = d3 + P3 + c;
+        }
+        return new Felt(d0, d1, d2, d3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Felt operator -(Felt a) => Zero - a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Felt operator *(Felt a, Felt b) => MontMul(a.M0, a.M1, a.M2, a.M3, b.M0, b.M1, b.M2, b.M3);
+
+    /// <summary>Field division; throws on division by zero.</summary>
+    public static Felt operator /(Felt a, Felt b) => a * b.Inverse();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Felt Square() => MontMul(M0, M1, M2, M3, M0, M1, M2, M3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Felt Double() => this + this;
+
+    /// <summary>this^e for a 64-bit exponent.</summary>
+    public Felt Pow(ulong e)
+    {
+        Felt result = One, b = this;
+        while (e != 0)
+        {
+            if ((e & 1) != 0) result *= b;
+            b = b.Square();
+            e >>= 1;
+        }
+        return result;
+    }
+
+    /// <summary>this^e for an exponent given as little-endian 64-bit limbs (an integer, not reduced).</summary>
+    public Felt Pow(ReadOnlySpan<ulong> exponentLimbs)
+    {
+        Felt result = One;
+        for (int i = exponentLimbs.Length - 1; i >= 0; i--)
+        {
+            ulong w = exponentLimbs[i];
+            for (int bit = 63; bit >= 0; bit--)
+            {
+                result = result.Square();
+                if (((w >> bit) & 1) != 0) result *= this;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>this^e where e is the canonical integer of a felt.</summary>
+    public Felt Pow(Felt exponent)
+    {
+        exponent.ToLimbs(out var e0, out var e1, out var e2, out var e3);
+        return Pow([e0, e1, e2, e3]);
+    }
+
+    /// <summary>The multiplicative inverse; throws on zero.</summary>
+    public Felt Inverse()
+    {
+        if (IsZero) ThrowDivideByZero();
+        return InverseUnchecked();
+    }
+
+    /// <summary>The inverse by binary extended Euclid on the Montgomery representation (0 gives 0).</summary>
+    internal Felt InverseUnchecked()
+    {
+        if (IsZero) return default;
+        // a = x·R. Binary GCD gives a⁻¹ = x⁻¹·R⁻¹; two Montgomery multiplications by R^3 map it to x⁻¹·R.
+        var inv = BinaryInverse(M0, M1, M2, M3);
+        return inv * R3Mont;
+    }
+
+    // R^3 mod P: (x⁻¹R⁻¹)·R^3·R⁻¹ = x⁻¹·R.
+    private static Felt R3Mont => new(0xcc7177d1406df18eUL, 0x7545706677ffcc06UL, 0xf47d84f836300018UL, 0x038e5f79873c0a6dUL);
+
+    /// <summary>Inverse of the integer a (0 &lt; a &lt; P) modulo P, as raw limbs.</summary>
+    private static Felt BinaryInverse(ulong a0, ulong a1, ulong a2, ulong a3)
+    {
+        // Invariants: u·a ≡ x1·... the classic binary algorithm (HAC 14.61 variant for odd modulus).
+        Span<ulong> u = [a0, a1, a2, a3];
+        Span<ulong> v = [P0, P1, P2, P3];
+        Span<ulong> x1 = [1, 0, 0, 0];
+        Span<ulong> x2 = [0, 0, 0, 0];
+        while (!IsOneLimbs(u) && !IsOneLimbs(v))
+        {
+            while ((u[0] & 1) == 0)
+            {
+                Shr1(u);
+                HalveModP(x1);
+            }
+            while ((v[0] & 1) == 0)
+            {
+                Shr1(v);
+                HalveModP(x2);
+            }
+            if (GreaterOrEqual(u, v))
+            {
+                SubInPlace(u, v);
+                SubModP(x1, x2);
+            }
+            else
+            {
+                SubInPlace(v, u);
+                SubModP(x2, x1);
+            }
+        }
+        var r = IsOneLimbs(u) ? x1 : x2;
+        return new Felt(r[0], r[1], r[2], r[3]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsOneLimbs(ReadOnlySpan<ulong> a) => a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shr1(Span<ulong> a)
+    {
+        a[0] = (a[0] >> 1) | (a[1] << 63);
+        a[1] = (a[1] >> 1) | (a[2] << 63);
+        a[2] = (a[2] >> 1) | (a[3] << 63);
+        a[3] >>= 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void HalveModP(Span<ulong> a)
+    {
+        if ((a[0] & 1) != 0)
+        {
+            // a + P is even and < 2^253: no overflow.
+            ulong c = 0;
+            a[0] = Adc(a[0], P0, ref c);
+            a[1] = Adc(a[1], P1, ref c);
+            a[2] = Adc(a[2], P2, ref c);
+            a[3] = a[3] + P3 + c;
+        }
+        Shr1(a);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool GreaterOrEqual(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        for (int i = 3; i >= 0; i--)
+        {
+            if (a[i] != b[i]) return a[i] > b[i];
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubInPlace(Span<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        ulong br = 0;
+        a[0] = Sbb(a[0], b[0], ref br);
+        a[1] = Sbb(a[1], b[1], ref br);
+        a[2] = Sbb(a[2], b[2], ref br);
+        a[3] = Sbb(a[3], b[3], ref br);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubModP(Span<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        ulong br = 0;
+        a[0] = Sbb(a[0], b[0], ref br);
+        a[1] = Sbb(a[1], b[1], ref br);
+        a[2] = Sbb(a[2], b[2], ref br);
+        a[3] = Sbb(a[3], b[3], ref br);
+        if (br != 0)
+        {
+            ulong c = 0;
+            a[0] = Adc(a[0], P0, ref c);
+            a[1] = Adc(a[1], P1, ref c);
+            a[2] = Adc(a[2], P2, ref c);
+            a[3] = a[3] + P3 + c;
+        }
+    }
+
+    /// <summary>
+    /// Replaces every element by its inverse with one field inversion (Montgomery's trick).
+    /// Zeros stay zero. <paramref name="scratch"/> must be at least as long as <paramref name="values"/>.
+    /// </summary>
+    public static void BatchInverse(Span<Felt> values, Span<Felt> scratch)
+    {
+        if (scratch.Length < values.Length) throw new ArgumentException("scratch is shorter than values", nameof(scratch));
+        Felt acc = One;
+        for (int i = 0; i < values.Length; i++)
+        {
+            scratch[i] = acc;
+            if (!values[i].IsZero) acc *= values[i];
+        }
+        Felt inv = acc.InverseUnchecked();
+        for (int i = values.Length - 1; i >= 0; i--)
+        {
+            if (values[i].IsZero) continue;
+            Felt v = values[i];
+            values[i] = inv * scratch[i];
+            inv *= v;
+        }
+    }
+
+    /// <summary>Batch inverse with a pooled scratch buffer.</summary>
+    public static void BatchInverse(Span<Felt> values)
+    {
+        if (values.Length <= 64)
+        {
+            Span<Felt> scratch = stackalloc Felt[values.Length];
+            BatchInverse(values, scratch);
+            return;
+        }
+        var rented = System.Buffers.ArrayPool<Felt>.Shared.Rent(values.Length);
+        try
+        {
+            BatchInverse(values, rented);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Felt>.Shared.Return(rented);
+        }
+    }
+
+    // (P − 1) / 2, the Legendre exponent.
+    private static ReadOnlySpan<ulong> HalfPMinusOne => [0UL, 0UL, 0UL, 0x0400000000000008UL];
+
+    /// <summary>True when the value is a square (0 counts as a square).</summary>
+    public bool IsQuadraticResidue()
+    {
+        if (IsZero) return true;
+        return Pow(HalfPMinusOne).IsOne;
+    }
+
+    // P − 1 = 2^192 · Q with Q = 2^59 + 17 (odd).
+    private const int TwoAdicity = 192;
+    private const ulong OddPart = 0x0800000000000011UL;
+    // (Q + 1) / 2
+    private const ulong OddPartPlusOneHalf = 0x0400000000000009UL;
+
+    /// <summary>
+    /// A square root (Tonelli–Shanks). Returns false when none exists. Of the two roots, the one whose
+    /// canonical integer is smaller is returned.
+    /// </summary>
+    public bool TrySqrt(out Felt root)
+    {
+        if (IsZero)
+        {
+            root = Zero;
+            return true;
+        }
+        if (!IsQuadraticResidue())
+        {
+            root = default;
+            return false;
+        }
+        // 3 is a quadratic non-residue (it generates the multiplicative group).
+        Felt z = FromUInt64(3).Pow(OddPart);
+        int m = TwoAdicity;
+        Felt c = z;
+        Felt t = Pow(OddPart);
+        Felt r = Pow(OddPartPlusOneHalf);
+        while (!t.IsOne)
+        {
+            int i = 0;
+            Felt t2 = t;
+            while (!t2.IsOne)
+            {
+                t2 = t2.Square();
+                i++;
+            }
+            Felt b = c;
+            for (int j = 0; j < m - i - 1; j++) b = b.Square();
+            m = i;
+            c = b.Square();
+            t *= c;
+            r *= b;
+        }
+        Felt other = -r;
+        root = r <= other ? r : other;
+        return true;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Diagnostics.StackTraceHidden]
+    private static void ThrowDivideByZero() => throw new DivideByZeroException("inverse of zero in the Stark field");
+}
