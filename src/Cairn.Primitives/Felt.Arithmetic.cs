@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Cairn.Primitives;
 
@@ -26,77 +27,73 @@ public readonly partial struct Felt
         return r;
     }
 
-    /// <summary>Returns lo(a·b + c + carry) and sets carry to the high word.</summary>
+    /// <summary>The full 128-bit product. With BMI2 the low and high halves come from imul and mulx
+    /// (register-only); Math.BigMul would spill the low half through memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mac(ulong a, ulong b, ulong c, ref ulong carry)
-    {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        lo += c;
-        hi += lo < c ? 1UL : 0UL;
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        carry = hi;
-        return lo;
-    }
+    private static UInt128 Mul(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? new UInt128(Bmi2.X64.MultiplyNoFlags(a, b), a * b) : Math.BigMul(a, b);
 
     /// <summary>
     /// Montgomery product a·b·2^-256 mod P (CIOS). Inputs below P give an output below P.
-    /// Uses P0 = 1, P1 = P2 = 0 and −P⁻¹ ≡ −1 (mod 2^64).
+    /// Uses P0 = 1, P1 = P2 = 0 and −P⁻¹ ≡ −1 (mod 2^64), so each reduction round costs one
+    /// multiplication (m·P3). Written without ref/out helpers so the JIT keeps every limb in a register.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Felt MontMul(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
     {
-        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4;
-        ulong c;
+        UInt128 w;
+        ulong t0, t1, t2, t3, t4, c, m;
 
-        // round 0
-        c = 0;
-        t0 = Mac(a0, b0, t0, ref c);
-        t1 = Mac(a1, b0, t1, ref c);
-        t2 = Mac(a2, b0, t2, ref c);
-        t3 = Mac(a3, b0, t3, ref c);
-        t4 = c;
-        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+        // row 0: t = a·b0
+        w = Mul(a0, b0); t0 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a1, b0) + c; t1 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a2, b0) + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a3, b0) + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
+        // reduce: t = (t + m·P) / 2^64, m = −t0; t0 + m carries exactly when t0 ≠ 0.
+        m = 0UL - t0;
+        c = t0 != 0 ? 1UL : 0UL;
+        t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
+        t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
+        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        t3 = t4 + c;
 
-        c = 0;
-        t0 = Mac(a0, b1, t0, ref c);
-        t1 = Mac(a1, b1, t1, ref c);
-        t2 = Mac(a2, b1, t2, ref c);
-        t3 = Mac(a3, b1, t3, ref c);
-        t4 += c;
-        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+        // row 1
+        w = Mul(a0, b1) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a1, b1) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a2, b1) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a3, b1) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
+        m = 0UL - t0;
+        c = t0 != 0 ? 1UL : 0UL;
+        t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
+        t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
+        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        t3 = t4 + c;
 
-        c = 0;
-        t0 = Mac(a0, b2, t0, ref c);
-        t1 = Mac(a1, b2, t1, ref c);
-        t2 = Mac(a2, b2, t2, ref c);
-        t3 = Mac(a3, b2, t3, ref c);
-        t4 += c;
-        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+        // row 2
+        w = Mul(a0, b2) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a1, b2) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a2, b2) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a3, b2) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
+        m = 0UL - t0;
+        c = t0 != 0 ? 1UL : 0UL;
+        t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
+        t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
+        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        t3 = t4 + c;
 
-        c = 0;
-        t0 = Mac(a0, b3, t0, ref c);
-        t1 = Mac(a1, b3, t1, ref c);
-        t2 = Mac(a2, b3, t2, ref c);
-        t3 = Mac(a3, b3, t3, ref c);
-        t4 += c;
-        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4);
+        // row 3
+        w = Mul(a0, b3) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a1, b3) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a2, b3) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        w = Mul(a3, b3) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
+        m = 0UL - t0;
+        c = t0 != 0 ? 1UL : 0UL;
+        t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
+        t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
+        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        t3 = t4 + c;
 
         return Normalize(t0, t1, t2, t3);
-    }
-
-    /// <summary>One CIOS reduction step: t = (t + m·P) / 2^64 with m = −t0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Reduce(ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4)
-    {
-        ulong m = 0UL - t0;
-        // t0 + m·P0 = t0 + m, which is 0 mod 2^64 with a carry exactly when t0 ≠ 0.
-        ulong c = t0 != 0 ? 1UL : 0UL;
-        ulong n0 = t1 + c; c = n0 < c ? 1UL : 0UL;
-        ulong n1 = t2 + c; c = n1 < c ? 1UL : 0UL;
-        ulong n2 = Mac(m, P3, t3, ref c);
-        ulong n3 = t4 + c;
-        t0 = n0; t1 = n1; t2 = n2; t3 = n3; t4 = n3 < c ? 1UL : 0UL;
     }
 
     /// <summary>Subtracts P once if the value (below 2P) is not below P.</summary>
@@ -356,8 +353,9 @@ public readonly partial struct Felt
         }
     }
 
-    // (P − 1) / 2, the Legendre exponent.
-    private static ReadOnlySpan<ulong> HalfPMinusOne => [0UL, 0UL, 0UL, 0x0400000000000008UL];
+    // (P − 1) / 2 = 2^250 + 17·2^191 = 2^250 + 8·2^192 + 2^191, the Legendre exponent (bit 191 is the
+    // top bit of limb 2).
+    private static ReadOnlySpan<ulong> HalfPMinusOne => [0UL, 0UL, 0x8000000000000000UL, 0x0400000000000008UL];
 
     /// <summary>True when the value is a square (0 counts as a square).</summary>
     public bool IsQuadraticResidue()

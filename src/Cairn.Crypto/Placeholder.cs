@@ -1,1 +1,0 @@
-namespace Cairn.Crypto; internal static class Placeholder { }

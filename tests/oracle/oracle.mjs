@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Cairn test oracle: answers hash and signature requests with the reference JS libraries
+// (@scure/starknet, starknet.js, @noble/hashes), so that C# tests can compare Cairn's own
+// implementations against them on thousands of random inputs.
+//
+// Protocol: one JSON object per line on stdin,
+//   {"id": 1, "op": "pedersen", "args": ["0x1", "0x2"]}
+// and exactly one line per request on stdout, in request order,
+//   {"id": 1, "result": "0x..."}   or   {"id": 1, "error": "message"}
+// A bad request (bad JSON, unknown op, bad argument) gets an error line; the process never
+// exits because of one. It exits when stdin closes.
+//
+// Felt arguments are "0x"-prefixed hex (any case, leading zeros allowed) or decimal strings,
+// and must be below P unless an op says otherwise. Byte arguments ("hexbytes") are hex with or
+// without "0x" and an even number of digits ("" or "0x" is the empty byte string).
+// Felt results are canonical: lowercase "0x" hex without leading zeros ("0x0" for zero).
+//
+// Ops:
+//   pedersen        [a, b]         @scure/starknet pedersen
+//   pedersen_array  [...xs]        @scure/starknet computeHashOnElements (hash chain with length)
+//   poseidon        [a, b]         @scure/starknet poseidonHash (2-input, hades([a, b, 2])[0])
+//   poseidon_single [x]            @scure/starknet poseidonHashSingle
+//   poseidon_many   [...xs]        @scure/starknet poseidonHashMany
+//   keccak          [hexbytes]     @noble/hashes keccak_256 -> "0x" + exactly 64 hex digits
+//   sn_keccak       [hexbytes]     @scure/starknet keccak (keccak_256 mod 2^250) -> felt
+//   selector        [name]         starknet.js hash.getSelectorFromName(name). NOTE: this is plain
+//                                  sn_keccak(name); starknet.js does NOT map "__default__" /
+//                                  "__l1_default__" to 0 as the protocol does (spec §2.3).
+//   blake2s         [hexbytes]     @noble/hashes blake2s (32-byte digest) -> exactly 64 hex digits,
+//                                  WITHOUT a "0x" prefix
+//   blake2felt      [...xs]        starknet.js hash.blake2sHashMany (Blake2Felt252, spec §2.4;
+//                                  the hash used by compiled class hash v2)
+//   public_key      [priv]         @scure/starknet getStarkKey -> felt (the x coordinate)
+//   sign            [priv, hash]   @scure/starknet sign (default options) -> {"r": felt, "s": felt}
+//   verify          [pubX, hash, r, s]
+//                                  true when either curve point with x = pubX (compressed 02/03
+//                                  encodings) verifies with @scure/starknet verify; false when pubX
+//                                  is not the x of a curve point, or when scure rejects r, s or the
+//                                  hash as out of range. pubX, hash, r and s may be any integer
+//                                  below 2^256 here (not only felts).
+//
+// Integer arguments are always handed to the libraries as bigints or canonical unpadded hex, so the
+// result never depends on how the caller padded them (scure's ECDSA treats a 32-byte message
+// encoding differently from a shorter one).
+
+import { createInterface } from 'node:readline';
+import * as scure from '@scure/starknet';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { blake2s } from '@noble/hashes/blake2.js';
+
+const P = 2n ** 251n + 17n * 2n ** 192n + 1n;
+const TWO_256 = 2n ** 256n;
+
+// starknet.js is large and only two ops need it: load it on first use.
+let starknetPromise = null;
+function starknet() {
+  starknetPromise ??= import('starknet');
+  return starknetPromise;
+}
+
+class BadRequest extends Error {}
+
+function parseInteger(value, what) {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) throw new BadRequest(`${what}: ${value} is not a non-negative safe integer`);
+    return BigInt(value);
+  }
+  if (typeof value !== 'string') throw new BadRequest(`${what}: expected a string, got ${typeof value}`);
+  let n;
+  if (/^0[xX][0-9a-fA-F]+$/.test(value) || /^[0-9]+$/.test(value)) {
+    n = BigInt(value);
+  } else {
+    throw new BadRequest(`${what}: '${value}' is not 0x-hex or decimal`);
+  }
+  if (n >= TWO_256) throw new BadRequest(`${what}: ${value} is wider than 256 bits`);
+  return n;
+}
+
+function parseFelt(value, what) {
+  const n = parseInteger(value, what);
+  if (n >= P) throw new BadRequest(`${what}: ${value} is not below P`);
+  return n;
+}
+
+function parseBytes(value, what) {
+  if (typeof value !== 'string') throw new BadRequest(`${what}: expected a hex string, got ${typeof value}`);
+  const hex = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
+  if (!/^[0-9a-fA-F]*$/.test(hex)) throw new BadRequest(`${what}: '${value}' is not hex`);
+  if (hex.length % 2 !== 0) throw new BadRequest(`${what}: '${value}' has an odd number of hex digits`);
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+const felt = (n) => '0x' + BigInt(n).toString(16);
+const hex0x = (n) => '0x' + n.toString(16);
+const bytesToHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+function arity(args, n, op) {
+  if (args.length !== n) throw new BadRequest(`${op} takes ${n} argument(s), got ${args.length}`);
+}
+
+function feltArgs(args) {
+  return args.map((a, i) => parseFelt(a, `args[${i}]`));
+}
+
+function verifyWithX(pubX, msgHash, r, s) {
+  const xHex = pubX.toString(16).padStart(64, '0');
+  let sig;
+  try {
+    sig = new scure.Signature(r, s);
+  } catch {
+    return false; // r or s outside [1, n)
+  }
+  for (const prefix of ['02', '03']) {
+    const pub = prefix + xHex;
+    try {
+      scure.Point.fromHex(pub);
+    } catch {
+      continue; // x is not on the curve (or not below p)
+    }
+    try {
+      if (scure.verify(sig, hex0x(msgHash), pub)) return true;
+    } catch (e) {
+      if (e instanceof RangeError) return false;
+      throw e;
+    }
+  }
+  return false;
+}
+
+const ops = {
+  pedersen(args) {
+    arity(args, 2, 'pedersen');
+    const [a, b] = feltArgs(args);
+    return felt(scure.pedersen(a, b));
+  },
+  pedersen_array(args) {
+    return felt(scure.computeHashOnElements(feltArgs(args)));
+  },
+  poseidon(args) {
+    arity(args, 2, 'poseidon');
+    const [a, b] = feltArgs(args);
+    return felt(scure.poseidonHash(a, b));
+  },
+  poseidon_single(args) {
+    arity(args, 1, 'poseidon_single');
+    return felt(scure.poseidonHashSingle(feltArgs(args)[0]));
+  },
+  poseidon_many(args) {
+    return felt(scure.poseidonHashMany(feltArgs(args)));
+  },
+  keccak(args) {
+    arity(args, 1, 'keccak');
+    return '0x' + bytesToHex(keccak_256(parseBytes(args[0], 'args[0]')));
+  },
+  sn_keccak(args) {
+    arity(args, 1, 'sn_keccak');
+    return felt(scure.keccak(parseBytes(args[0], 'args[0]')));
+  },
+  async selector(args) {
+    arity(args, 1, 'selector');
+    if (typeof args[0] !== 'string') throw new BadRequest('selector: the name must be a string');
+    const { hash } = await starknet();
+    return felt(hash.getSelectorFromName(args[0]));
+  },
+  blake2s(args) {
+    arity(args, 1, 'blake2s');
+    return bytesToHex(blake2s(parseBytes(args[0], 'args[0]'), { dkLen: 32 }));
+  },
+  async blake2felt(args) {
+    const xs = feltArgs(args);
+    const { hash } = await starknet();
+    return felt(hash.blake2sHashMany(xs));
+  },
+  public_key(args) {
+    arity(args, 1, 'public_key');
+    const priv = parseInteger(args[0], 'args[0]');
+    return felt(scure.getStarkKey(hex0x(priv)));
+  },
+  sign(args) {
+    arity(args, 2, 'sign');
+    const priv = parseInteger(args[0], 'args[0]');
+    const msgHash = parseInteger(args[1], 'args[1]');
+    const sig = scure.sign(hex0x(msgHash), hex0x(priv));
+    return { r: felt(sig.r), s: felt(sig.s) };
+  },
+  verify(args) {
+    arity(args, 4, 'verify');
+    const [pubX, msgHash, r, s] = args.map((a, i) => parseInteger(a, `args[${i}]`));
+    return verifyWithX(pubX, msgHash, r, s);
+  },
+};
+
+async function handle(line) {
+  if (line.trim() === '') return;
+  let id = null;
+  let reply;
+  try {
+    let req;
+    try {
+      req = JSON.parse(line);
+    } catch (e) {
+      throw new BadRequest(`bad JSON: ${e.message}`);
+    }
+    if (req === null || typeof req !== 'object' || Array.isArray(req)) throw new BadRequest('a request must be a JSON object');
+    id = req.id ?? null;
+    const fn = Object.hasOwn(ops, req.op) ? ops[req.op] : undefined;
+    if (!fn) throw new BadRequest(`unknown op '${req.op}'`);
+    const args = req.args ?? [];
+    if (!Array.isArray(args)) throw new BadRequest('args must be an array');
+    reply = { id, result: await fn(args) };
+  } catch (e) {
+    const message = e instanceof Error ? `${e instanceof BadRequest ? '' : e.name + ': '}${e.message}` : String(e);
+    reply = { id, error: message };
+  }
+  process.stdout.write(JSON.stringify(reply) + '\n');
+}
+
+// Answer strictly in request order; a rejected handler cannot break the chain.
+let chain = Promise.resolve();
+const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+rl.on('line', (line) => {
+  chain = chain.then(() => handle(line)).catch((e) => {
+    process.stdout.write(JSON.stringify({ id: null, error: `oracle internal error: ${e?.message ?? e}` }) + '\n');
+  });
+});
+rl.on('close', () => {
+  chain.then(() => process.exit(0));
+});
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
