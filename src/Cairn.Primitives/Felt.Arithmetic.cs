@@ -27,72 +27,63 @@ public readonly partial struct Felt
         return r;
     }
 
-    /// <summary>The full 128-bit product. With BMI2 the low and high halves come from imul and mulx
-    /// (register-only); Math.BigMul would spill the low half through memory.</summary>
+    /// <summary>High 64 bits of a·b (mulx with BMI2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 Mul(ulong a, ulong b) =>
-        Bmi2.X64.IsSupported ? new UInt128(Bmi2.X64.MultiplyNoFlags(a, b), a * b) : Math.BigMul(a, b);
+    private static ulong MulHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
     /// <summary>
     /// Montgomery product a·b·2^-256 mod P (CIOS). Inputs below P give an output below P.
-    /// Uses P0 = 1, P1 = P2 = 0 and −P⁻¹ ≡ −1 (mod 2^64), so each reduction round costs one
-    /// multiplication (m·P3). Written without ref/out helpers so the JIT keeps every limb in a register.
     /// </summary>
+    /// <remarks>
+    /// P0 = 1, P1 = P2 = 0 and −P⁻¹ ≡ −1 (mod 2^64), so each reduction round costs one multiplication
+    /// (m·P3). Written with plain ulong locals only — no UInt128, no ref/out helpers — so the JIT keeps
+    /// every limb in a register; low halves come from imul and high halves from mulx.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Felt MontMul(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
     {
-        UInt128 w;
-        ulong t0, t1, t2, t3, t4, c, m;
-
-        // row 0: t = a·b0
-        w = Mul(a0, b0); t0 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a1, b0) + c; t1 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a2, b0) + c; t2 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a3, b0) + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
-        // reduce: t = (t + m·P) / 2^64, m = −t0; t0 + m carries exactly when t0 ≠ 0.
-        m = 0UL - t0;
-        c = t0 != 0 ? 1UL : 0UL;
+        ulong t0, t1, t2, t3, t4, c, m, lo, hi;
+        // row 0: t += a·b0, then one reduction step
+        lo = a0 * b0; hi = MulHigh(a0, b0); t0 = lo; c = hi;
+        lo = a1 * b0; hi = MulHigh(a1, b0); lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+        lo = a2 * b0; hi = MulHigh(a2, b0); lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+        lo = a3 * b0; hi = MulHigh(a3, b0); lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; t4 = hi;
+        m = 0UL - t0; c = t0 != 0 ? 1UL : 0UL;
         t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
         t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
-        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        lo = m * P3; hi = MulHigh(m, P3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
         t3 = t4 + c;
-
-        // row 1
-        w = Mul(a0, b1) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a1, b1) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a2, b1) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a3, b1) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
-        m = 0UL - t0;
-        c = t0 != 0 ? 1UL : 0UL;
+        // row 1: t += a·b1, then one reduction step
+        lo = a0 * b1; hi = MulHigh(a0, b1); lo += t0; hi += lo < t0 ? 1UL : 0UL; t0 = lo; c = hi;
+        lo = a1 * b1; hi = MulHigh(a1, b1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+        lo = a2 * b1; hi = MulHigh(a2, b1); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+        lo = a3 * b1; hi = MulHigh(a3, b1); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; t4 = hi;
+        m = 0UL - t0; c = t0 != 0 ? 1UL : 0UL;
         t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
         t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
-        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        lo = m * P3; hi = MulHigh(m, P3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
         t3 = t4 + c;
-
-        // row 2
-        w = Mul(a0, b2) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a1, b2) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a2, b2) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a3, b2) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
-        m = 0UL - t0;
-        c = t0 != 0 ? 1UL : 0UL;
+        // row 2: t += a·b2, then one reduction step
+        lo = a0 * b2; hi = MulHigh(a0, b2); lo += t0; hi += lo < t0 ? 1UL : 0UL; t0 = lo; c = hi;
+        lo = a1 * b2; hi = MulHigh(a1, b2); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+        lo = a2 * b2; hi = MulHigh(a2, b2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+        lo = a3 * b2; hi = MulHigh(a3, b2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; t4 = hi;
+        m = 0UL - t0; c = t0 != 0 ? 1UL : 0UL;
         t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
         t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
-        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        lo = m * P3; hi = MulHigh(m, P3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
         t3 = t4 + c;
-
-        // row 3
-        w = Mul(a0, b3) + t0; t0 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a1, b3) + t1 + c; t1 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a2, b3) + t2 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
-        w = Mul(a3, b3) + t3 + c; t3 = (ulong)w; t4 = (ulong)(w >> 64);
-        m = 0UL - t0;
-        c = t0 != 0 ? 1UL : 0UL;
+        // row 3: t += a·b3, then one reduction step
+        lo = a0 * b3; hi = MulHigh(a0, b3); lo += t0; hi += lo < t0 ? 1UL : 0UL; t0 = lo; c = hi;
+        lo = a1 * b3; hi = MulHigh(a1, b3); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+        lo = a2 * b3; hi = MulHigh(a2, b3); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+        lo = a3 * b3; hi = MulHigh(a3, b3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; t4 = hi;
+        m = 0UL - t0; c = t0 != 0 ? 1UL : 0UL;
         t0 = t1 + c; c = t0 < c ? 1UL : 0UL;
         t1 = t2 + c; c = t1 < c ? 1UL : 0UL;
-        w = Mul(m, P3) + t3 + c; t2 = (ulong)w; c = (ulong)(w >> 64);
+        lo = m * P3; hi = MulHigh(m, P3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
         t3 = t4 + c;
-
         return Normalize(t0, t1, t2, t3);
     }
 

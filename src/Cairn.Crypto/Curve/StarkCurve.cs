@@ -105,17 +105,14 @@ public static class StarkCurve
         return true;
     }
 
-    // X2 = (X² − aZ²)² − 8bXZ³, Z2 = 4Z(X³ + aXZ² + bZ³), a = 1.
+    // X2 = (X² − aZ²)² − 8b·XZ·Z², Z2 = 4(XZ·(X² + aZ²) + b·Z⁴), a = 1: nine multiplications.
     private static void Dbl(Felt x, Felt z, out Felt xr, out Felt zr)
     {
         Felt xx = x.Square();
         Felt zz = z.Square();
-        Felt t = xx - zz;
         Felt xz = x * z;
-        Felt bz3 = Beta * zz * z;
-        xr = t.Square() - (bz3 * x).Double().Double().Double();
-        zr = (z * (xx * x + xz * z) + z * bz3).Double().Double();
-        // z·(X³ + X·Z²) + b·Z⁴ = Z(X³ + aXZ² + bZ³)
+        xr = (xx - zz).Square() - (Beta * (xz * zz)).Double().Double().Double();
+        zr = (xz * (xx + zz) + Beta * zz.Square()).Double().Double();
     }
 
     // With R1 − R0 = Q = (xq : 1): X3 = 2(X0Z1 + X1Z0)(X0X1 + aZ0Z1) + 4b·Z0²Z1² − xq(X0Z1 − X1Z0)², Z3 = (X0Z1 − X1Z0)².

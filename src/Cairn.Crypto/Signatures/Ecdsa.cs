@@ -163,8 +163,7 @@ public static class Ecdsa
         Felt c1 = (sum * (prod + StarkCurve.Alpha) + StarkCurve.Beta.Double()).Double();
         Felt c0 = (prod - StarkCurve.Alpha).Square() - (StarkCurve.Beta * sum).Double().Double();
         if (IsRoot(d2, c1, c0, r)) return true;
-        var rPlusN = r.ToBigInteger() + StarkCurve.OrderInteger;
-        return rPlusN < Felt.Modulus && IsRoot(d2, c1, c0, Felt.FromBigInteger(rPlusN));
+        return ScalarField.TryAddOrder(r, out var rPlusN) && IsRoot(d2, c1, c0, rPlusN);
     }
 
     private static bool IsRoot(Felt a2, Felt a1, Felt a0, Felt x) => (a2 * x - a1) * x + a0 == Felt.Zero;
