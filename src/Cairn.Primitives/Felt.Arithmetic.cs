@@ -100,34 +100,70 @@ public readonly partial struct Felt
         return new Felt(r0, r1, r2, r3);
     }
 
+    /// <summary>Field addition, branch-free (a random sum is ≥ P half of the time, so a branch would mispredict).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Felt operator +(Felt a, Felt b)
     {
         // Both < P < 2^252: the sum fits in 256 bits.
-        ulong c = 0;
-        ulong s0 = Adc(a.M0, b.M0, ref c);
-        ulong s1 = Adc(a.M1, b.M1, ref c);
-        ulong s2 = Adc(a.M2, b.M2, ref c);
+        ulong s0 = a.M0 + b.M0;
+        ulong c = s0 < a.M0 ? 1UL : 0UL;
+        ulong s1 = a.M1 + b.M1;
+        ulong c1 = s1 < a.M1 ? 1UL : 0UL;
+        s1 += c;
+        c = c1 | (s1 < c ? 1UL : 0UL);
+        ulong s2 = a.M2 + b.M2;
+        ulong c2 = s2 < a.M2 ? 1UL : 0UL;
+        s2 += c;
+        c = c2 | (s2 < c ? 1UL : 0UL);
         ulong s3 = a.M3 + b.M3 + c;
-        return Normalize(s0, s1, s2, s3);
+        return SubtractPIfNotBelow(s0, s1, s2, s3);
     }
 
+    /// <summary>s − P when s ≥ P, else s (s &lt; 2P), without branches. P = 1 + P3·2^192.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Felt SubtractPIfNotBelow(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        ulong b0 = s0 == 0 ? 1UL : 0UL;
+        ulong d0 = s0 - 1;
+        ulong d1 = s1 - b0;
+        ulong b1 = s1 < b0 ? 1UL : 0UL;
+        ulong d2 = s2 - b1;
+        ulong b2 = s2 < b1 ? 1UL : 0UL;
+        ulong p3b = P3 + b2;
+        ulong d3 = s3 - p3b;
+        ulong below = s3 < p3b ? ulong.MaxValue : 0UL; // all ones when s < P: keep s
+        return new Felt((s0 & below) | (d0 & ~below), (s1 & below) | (d1 & ~below),
+            (s2 & below) | (d2 & ~below), (s3 & below) | (d3 & ~below));
+    }
+
+    /// <summary>Field subtraction, branch-free.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Felt operator -(Felt a, Felt b)
     {
-        ulong br = 0;
-        ulong d0 = Sbb(a.M0, b.M0, ref br);
-        ulong d1 = Sbb(a.M1, b.M1, ref br);
-        ulong d2 = Sbb(a.M2, b.M2, ref br);
-        ulong d3 = Sbb(a.M3, b.M3, ref br);
-        if (br != 0)
-        {
-            ulong c = 0;
-            d0 = Adc(d0, P0, ref c);
-            d1 = Adc(d1, P1, ref c);
-            d2 = Adc(d2, P2, ref c);
-            d3 = d3 + P3 + c;
-        }
+        ulong d0 = a.M0 - b.M0;
+        ulong br = a.M0 < b.M0 ? 1UL : 0UL;
+        ulong t1 = a.M1 - b.M1;
+        ulong br1 = a.M1 < b.M1 ? 1UL : 0UL;
+        ulong d1 = t1 - br;
+        br = br1 | (t1 < br ? 1UL : 0UL);
+        ulong t2 = a.M2 - b.M2;
+        ulong br2 = a.M2 < b.M2 ? 1UL : 0UL;
+        ulong d2 = t2 - br;
+        br = br2 | (t2 < br ? 1UL : 0UL);
+        ulong t3 = a.M3 - b.M3;
+        ulong br3 = a.M3 < b.M3 ? 1UL : 0UL;
+        ulong d3 = t3 - br;
+        br = br3 | (t3 < br ? 1UL : 0UL);
+        // On borrow add P = 1 + P3·2^192.
+        ulong mask = 0UL - br;
+        ulong add0 = mask & 1UL;
+        d0 += add0;
+        ulong c = d0 < add0 ? 1UL : 0UL;
+        d1 += c;
+        c = d1 < c ? 1UL : 0UL;
+        d2 += c;
+        c = d2 < c ? 1UL : 0UL;
+        d3 += (mask & P3) + c;
         return new Felt(d0, d1, d2, d3);
     }
 

@@ -15,8 +15,19 @@ public static class Poseidon
     public const int PartialRounds = 83;
     private const int Rounds = FullRounds + PartialRounds;
 
-    // c_i = sha256("Hades" ‖ decimal(i)) mod P, i = 0..272.
+    // c_i = sha256("Hades" ‖ decimal(i)) mod P, i = 0..272, as published; then folded (see BuildFoldedConstants).
     private static readonly Felt[] RoundConstants = BuildRoundConstants();
+
+    // Full rounds keep three constants; each partial round keeps only its lane-2 constant.
+    private static readonly Felt[] FullConstants;
+    private static readonly Felt[] PartialConstants;
+
+#pragma warning disable CA1810 // the two folded tables are computed together
+    static Poseidon()
+    {
+        (FullConstants, PartialConstants) = BuildFoldedConstants(RoundConstants);
+    }
+#pragma warning restore CA1810
 
     private static Felt[] BuildRoundConstants()
     {
@@ -30,26 +41,55 @@ public static class Poseidon
         return c;
     }
 
+    /// <summary>
+    /// In a partial round only lane 2 is cubed, so the lane-0 and lane-1 constants pass linearly:
+    /// M·S(s + (a, b, k)) = M·S(s + (0, 0, k)) + M·(a, b, 0). That last term is carried into the next
+    /// round's constants, and after the last partial round into the first closing full round, so a
+    /// partial round adds one constant instead of three.
+    /// </summary>
+    private static (Felt[] Full, Felt[] Partial) BuildFoldedConstants(Felt[] c)
+    {
+        var full = new Felt[FullRounds * 3];
+        var partial = new Felt[PartialRounds];
+        int half = FullRounds / 2;
+        Array.Copy(c, 0, full, 0, half * 3);
+        Felt carry0 = Felt.Zero, carry1 = Felt.Zero, carry2 = Felt.Zero;
+        for (int r = 0; r < PartialRounds; r++)
+        {
+            int k = (half + r) * 3;
+            Felt a = c[k] + carry0, b = c[k + 1] + carry1;
+            partial[r] = c[k + 2] + carry2;
+            Felt zero = Felt.Zero;
+            Mix(ref a, ref b, ref zero);
+            carry0 = a; carry1 = b; carry2 = zero;
+        }
+        int closing = (half + PartialRounds) * 3;
+        Array.Copy(c, closing, full, half * 3, half * 3);
+        full[half * 3] += carry0;
+        full[half * 3 + 1] += carry1;
+        full[half * 3 + 2] += carry2;
+        return (full, partial);
+    }
+
     /// <summary>The Hades permutation in place.</summary>
     public static void Permute(ref Felt s0, ref Felt s1, ref Felt s2)
     {
-        ref Felt rc = ref RoundConstants[0];
+        ref Felt fc = ref FullConstants[0];
+        ref Felt pc = ref PartialConstants[0];
         int k = 0;
         for (int r = 0; r < FullRounds / 2; r++, k += 3)
         {
-            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref rc, k), Unsafe.Add(ref rc, k + 1), Unsafe.Add(ref rc, k + 2));
+            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref fc, k), Unsafe.Add(ref fc, k + 1), Unsafe.Add(ref fc, k + 2));
         }
-        for (int r = 0; r < PartialRounds; r++, k += 3)
+        for (int r = 0; r < PartialRounds; r++)
         {
-            s0 += Unsafe.Add(ref rc, k);
-            s1 += Unsafe.Add(ref rc, k + 1);
-            s2 += Unsafe.Add(ref rc, k + 2);
-            s2 = s2.Square() * s2;
+            Felt x = s2 + Unsafe.Add(ref pc, r);
+            s2 = x.Square() * x;
             Mix(ref s0, ref s1, ref s2);
         }
         for (int r = 0; r < FullRounds / 2; r++, k += 3)
         {
-            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref rc, k), Unsafe.Add(ref rc, k + 1), Unsafe.Add(ref rc, k + 2));
+            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref fc, k), Unsafe.Add(ref fc, k + 1), Unsafe.Add(ref fc, k + 2));
         }
     }
 

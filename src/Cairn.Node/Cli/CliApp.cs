@@ -55,7 +55,7 @@ public static class CliApp
         try
         {
             var config = new InvocationConfiguration { Output = output, Error = error };
-            return Build().Parse(args).Invoke(config);
+            return Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).Invoke(config); // no @file expansion: '@x' is a value
         }
         finally
         {

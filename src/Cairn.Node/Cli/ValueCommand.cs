@@ -74,10 +74,10 @@ public static class ValueCommand
         {
             lineNumber++;
             var trimmed = line.Trim();
-            if (trimmed.Length == 0 && !wholeLine) continue;
             try
             {
-                IReadOnlyList<string> tokens = wholeLine ? [trimmed] : trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                // Every input line gets exactly one output line: a blank line is the empty list (or an error).
+                IReadOnlyList<string> tokens = wholeLine ? [trimmed] : Tokenize(trimmed);
                 CheckCount(name, tokens.Count, min, max);
                 var outcome = evaluate(tokens);
                 output.WriteLine(outcome.Line);
@@ -91,6 +91,30 @@ public static class ValueCommand
             }
         }
         return exit;
+    }
+
+    /// <summary>Splits on whitespace, keeping a 'quoted short string' (which may hold spaces) as one value.</summary>
+    internal static List<string> Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (char.IsWhiteSpace(line[i]))
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (line[i] == '\'')
+            {
+                int close = line.IndexOf('\'', i + 1);
+                i = close < 0 ? line.Length : close + 1;
+            }
+            while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+            tokens.Add(line[start..i]);
+        }
+        return tokens;
     }
 
     private static void CheckCount(string name, int count, int min, int max)
