@@ -40,7 +40,9 @@ public readonly partial struct Felt
     /// (m·P3). Written with plain ulong locals only — no UInt128, no ref/out helpers — so the JIT keeps
     /// every limb in a register; low halves come from imul and high halves from mulx.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined on purpose: at ~400 instructions, inlining it eats the JIT's inlining budget of the
+    // caller, and then even one-line helpers (IsZero, +, −) become calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static Felt MontMul(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
     {
         ulong t0, t1, t2, t3, t4, c, m, lo, hi;
@@ -238,103 +240,74 @@ public readonly partial struct Felt
     private static Felt R3Mont => new(0xcc7177d1406df18eUL, 0x7545706677ffcc06UL, 0xf47d84f836300018UL, 0x038e5f79873c0a6dUL);
 
     /// <summary>Inverse of the integer a (0 &lt; a &lt; P) modulo P, as raw limbs.</summary>
+    /// <remarks>
+    /// Binary extended Euclid (HAC 14.61 for an odd modulus) with invariants x1·a ≡ u and x2·a ≡ v (mod P).
+    /// All state is in locals so the JIT keeps it in registers.
+    /// </remarks>
     private static Felt BinaryInverse(ulong a0, ulong a1, ulong a2, ulong a3)
     {
-        // Invariants: u·a ≡ x1·... the classic binary algorithm (HAC 14.61 variant for odd modulus).
-        Span<ulong> u = [a0, a1, a2, a3];
-        Span<ulong> v = [P0, P1, P2, P3];
-        Span<ulong> x1 = [1, 0, 0, 0];
-        Span<ulong> x2 = [0, 0, 0, 0];
-        while (!IsOneLimbs(u) && !IsOneLimbs(v))
+        ulong u0 = a0, u1 = a1, u2 = a2, u3 = a3;
+        ulong v0 = P0, v1 = P1, v2 = P2, v3 = P3;
+        ulong x10 = 1, x11 = 0, x12 = 0, x13 = 0;
+        ulong x20 = 0, x21 = 0, x22 = 0, x23 = 0;
+        while (true)
         {
-            while ((u[0] & 1) == 0)
+            while ((u0 & 1) == 0)
             {
-                Shr1(u);
-                HalveModP(x1);
+                u0 = (u0 >> 1) | (u1 << 63); u1 = (u1 >> 1) | (u2 << 63); u2 = (u2 >> 1) | (u3 << 63); u3 >>= 1;
+                Halve(ref x10, ref x11, ref x12, ref x13);
             }
-            while ((v[0] & 1) == 0)
+            if (u0 == 1 && (u1 | u2 | u3) == 0) return new Felt(x10, x11, x12, x13);
+            while ((v0 & 1) == 0)
             {
-                Shr1(v);
-                HalveModP(x2);
+                v0 = (v0 >> 1) | (v1 << 63); v1 = (v1 >> 1) | (v2 << 63); v2 = (v2 >> 1) | (v3 << 63); v3 >>= 1;
+                Halve(ref x20, ref x21, ref x22, ref x23);
             }
-            if (GreaterOrEqual(u, v))
+            if (v0 == 1 && (v1 | v2 | v3) == 0) return new Felt(x20, x21, x22, x23);
+            bool uGeV = u3 != v3 ? u3 > v3 : u2 != v2 ? u2 > v2 : u1 != v1 ? u1 > v1 : u0 >= v0;
+            if (uGeV)
             {
-                SubInPlace(u, v);
-                SubModP(x1, x2);
+                Sub4(ref u0, ref u1, ref u2, ref u3, v0, v1, v2, v3);
+                SubMod(ref x10, ref x11, ref x12, ref x13, x20, x21, x22, x23);
             }
             else
             {
-                SubInPlace(v, u);
-                SubModP(x2, x1);
+                Sub4(ref v0, ref v1, ref v2, ref v3, u0, u1, u2, u3);
+                SubMod(ref x20, ref x21, ref x22, ref x23, x10, x11, x12, x13);
             }
         }
-        var r = IsOneLimbs(u) ? x1 : x2;
-        return new Felt(r[0], r[1], r[2], r[3]);
     }
 
+    /// <summary>x / 2 mod P.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsOneLimbs(ReadOnlySpan<ulong> a) => a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Shr1(Span<ulong> a)
+    private static void Halve(ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
     {
-        a[0] = (a[0] >> 1) | (a[1] << 63);
-        a[1] = (a[1] >> 1) | (a[2] << 63);
-        a[2] = (a[2] >> 1) | (a[3] << 63);
-        a[3] >>= 1;
+        // x odd: x + P is even and below 2^253. P = 1 + P3·2^192.
+        ulong odd = 0UL - (x0 & 1);
+        ulong s0 = x0 + (odd & 1);
+        ulong c = s0 < x0 ? 1UL : 0UL;
+        ulong s1 = x1 + c; c = s1 < c ? 1UL : 0UL;
+        ulong s2 = x2 + c; c = s2 < c ? 1UL : 0UL;
+        ulong s3 = x3 + (odd & P3) + c;
+        x0 = (s0 >> 1) | (s1 << 63); x1 = (s1 >> 1) | (s2 << 63); x2 = (s2 >> 1) | (s3 << 63); x3 = s3 >> 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void HalveModP(Span<ulong> a)
-    {
-        if ((a[0] & 1) != 0)
-        {
-            // a + P is even and < 2^253: no overflow.
-            ulong c = 0;
-            a[0] = Adc(a[0], P0, ref c);
-            a[1] = Adc(a[1], P1, ref c);
-            a[2] = Adc(a[2], P2, ref c);
-            a[3] = a[3] + P3 + c;
-        }
-        Shr1(a);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool GreaterOrEqual(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        for (int i = 3; i >= 0; i--)
-        {
-            if (a[i] != b[i]) return a[i] > b[i];
-        }
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SubInPlace(Span<ulong> a, ReadOnlySpan<ulong> b)
+    private static void Sub4(ref ulong a0, ref ulong a1, ref ulong a2, ref ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
     {
         ulong br = 0;
-        a[0] = Sbb(a[0], b[0], ref br);
-        a[1] = Sbb(a[1], b[1], ref br);
-        a[2] = Sbb(a[2], b[2], ref br);
-        a[3] = Sbb(a[3], b[3], ref br);
+        a0 = Sbb(a0, b0, ref br);
+        a1 = Sbb(a1, b1, ref br);
+        a2 = Sbb(a2, b2, ref br);
+        a3 = Sbb(a3, b3, ref br);
     }
 
+    /// <summary>a − b mod P for a, b below P.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SubModP(Span<ulong> a, ReadOnlySpan<ulong> b)
+    private static void SubMod(ref ulong a0, ref ulong a1, ref ulong a2, ref ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
     {
-        ulong br = 0;
-        a[0] = Sbb(a[0], b[0], ref br);
-        a[1] = Sbb(a[1], b[1], ref br);
-        a[2] = Sbb(a[2], b[2], ref br);
-        a[3] = Sbb(a[3], b[3], ref br);
-        if (br != 0)
-        {
-            ulong c = 0;
-            a[0] = Adc(a[0], P0, ref c);
-            a[1] = Adc(a[1], P1, ref c);
-            a[2] = Adc(a[2], P2, ref c);
-            a[3] = a[3] + P3 + c;
-        }
+        var d = new Felt(a0, a1, a2, a3) - new Felt(b0, b1, b2, b3);
+        a0 = d.M0; a1 = d.M1; a2 = d.M2; a3 = d.M3;
     }
 
     /// <summary>
