@@ -47,7 +47,6 @@ public sealed class FixedBaseTable
     }
 
     /// <summary>acc + k·B for a scalar given as canonical little-endian limbs below 2^Bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ProjectivePoint MultiplyAdd(ProjectivePoint acc, ulong l0, ulong l1, ulong l2, ulong l3)
     {
         ref AffinePoint table = ref _entries[0];

@@ -28,7 +28,6 @@ public readonly struct ProjectivePoint
 
     public bool IsInfinity => Z.IsZero;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ProjectivePoint Double()
     {
         if (Z.IsZero || Y.IsZero) return Infinity;
@@ -45,7 +44,6 @@ public readonly struct ProjectivePoint
     }
 
     /// <summary>this + q where q is affine (mixed addition).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ProjectivePoint Add(in AffinePoint q)
     {
         if (q.IsInfinity) return this;

@@ -74,45 +74,59 @@ public static class Poseidon
     /// <summary>The Hades permutation in place.</summary>
     public static void Permute(ref Felt s0, ref Felt s1, ref Felt s2)
     {
+        // Work on locals (promoted to registers), not through the refs.
+        Felt a = s0, b = s1, c = s2;
         ref Felt fc = ref FullConstants[0];
         ref Felt pc = ref PartialConstants[0];
         int k = 0;
         for (int r = 0; r < FullRounds / 2; r++, k += 3)
         {
-            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref fc, k), Unsafe.Add(ref fc, k + 1), Unsafe.Add(ref fc, k + 2));
+            FullRound(ref a, ref b, ref c, ref Unsafe.Add(ref fc, k));
         }
         for (int r = 0; r < PartialRounds; r++)
         {
-            Felt x = s2 + Unsafe.Add(ref pc, r);
-            s2 = x.Square() * x;
-            Mix(ref s0, ref s1, ref s2);
+            Felt x = c + Unsafe.Add(ref pc, r);
+            x = x.Square() * x;
+            // MDS [[3,1,1],[1,−1,1],[1,1,−2]]: u = a + b, t = u + x → (t + 2a, t − 2b, u − 2x).
+            Felt u = a + b;
+            Felt t = u + x;
+            a = t + a.Double();
+            b = t - b.Double();
+            c = u - x.Double();
         }
         for (int r = 0; r < FullRounds / 2; r++, k += 3)
         {
-            FullRound(ref s0, ref s1, ref s2, Unsafe.Add(ref fc, k), Unsafe.Add(ref fc, k + 1), Unsafe.Add(ref fc, k + 2));
+            FullRound(ref a, ref b, ref c, ref Unsafe.Add(ref fc, k));
         }
+        s0 = a;
+        s1 = b;
+        s2 = c;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FullRound(ref Felt s0, ref Felt s1, ref Felt s2, Felt c0, Felt c1, Felt c2)
+    private static void FullRound(ref Felt s0, ref Felt s1, ref Felt s2, ref Felt constants)
     {
-        s0 += c0;
-        s1 += c1;
-        s2 += c2;
-        s0 = s0.Square() * s0;
-        s1 = s1.Square() * s1;
-        s2 = s2.Square() * s2;
-        Mix(ref s0, ref s1, ref s2);
+        Felt x = s0 + constants;
+        Felt y = s1 + Unsafe.Add(ref constants, 1);
+        Felt z = s2 + Unsafe.Add(ref constants, 2);
+        x = x.Square() * x;
+        y = y.Square() * y;
+        z = z.Square() * z;
+        Mix(ref x, ref y, ref z);
+        s0 = x;
+        s1 = y;
+        s2 = z;
     }
 
-    // [[3,1,1],[1,−1,1],[1,1,−2]]: with t = s0 + s1 + s2: (t + 2s0, t − 2s1, t − 3s2).
+    // [[3,1,1],[1,−1,1],[1,1,−2]]: with u = s0 + s1 and t = u + s2: (t + 2s0, t − 2s1, u − 2s2).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Mix(ref Felt s0, ref Felt s1, ref Felt s2)
     {
-        Felt t = s0 + s1 + s2;
+        Felt u = s0 + s1;
+        Felt t = u + s2;
         Felt n0 = t + s0.Double();
         Felt n1 = t - s1.Double();
-        Felt n2 = t - (s2.Double() + s2);
+        Felt n2 = u - s2.Double();
         s0 = n0;
         s1 = n1;
         s2 = n2;
