@@ -118,6 +118,11 @@ public readonly partial struct Felt
         s2 += c;
         c = c2 | (s2 < c ? 1UL : 0UL);
         ulong s3 = a.M3 + b.M3 + c;
+        // s ≥ P = P3·2^192 + 1  ⟺  s3 > P3, or s3 = P3 and the low limbs are not all zero.
+        ulong ge = (s3 > P3 ? 1UL : 0UL) | ((s3 == P3 ? 1UL : 0UL) & ((s0 | s1 | s2) != 0 ? 1UL : 0UL));
+        ulong mask = 0UL - ge;
+        // Subtracting P touches only limbs 0 and 3 unless limb 0 is zero (a borrow chain; almost never).
+        if (s0 != 0 || mask == 0) return new Felt(s0 - (mask & 1UL), s1, s2, s3 - (mask & P3));
         return SubtractPIfNotBelow(s0, s1, s2, s3);
     }
 
@@ -156,8 +161,9 @@ public readonly partial struct Felt
         ulong br3 = a.M3 < b.M3 ? 1UL : 0UL;
         ulong d3 = t3 - br;
         br = br3 | (t3 < br ? 1UL : 0UL);
-        // On borrow add P = 1 + P3·2^192.
+        // On borrow add P = 1 + P3·2^192: only limbs 0 and 3 change unless limb 0 carries (almost never).
         ulong mask = 0UL - br;
+        if (d0 != ulong.MaxValue || mask == 0) return new Felt(d0 + (mask & 1UL), d1, d2, d3 + (mask & P3));
         ulong add0 = mask & 1UL;
         d0 += add0;
         ulong c = d0 < add0 ? 1UL : 0UL;
