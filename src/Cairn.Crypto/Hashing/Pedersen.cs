@@ -8,8 +8,8 @@ namespace Cairn.Crypto.Hashing;
 /// where x_low is the low 248 bits and x_high the top 4 (shared/spec/starknet.md §2.1).
 /// </summary>
 /// <remarks>
-/// The four constant points have 8-bit fixed-window tables (31 windows for the low parts, one 4-bit
-/// window for the high parts), so a hash is at most 64 mixed additions and one inversion.
+/// The four constant points have fixed-base tables (11-bit signed windows for the low parts, one 4-bit
+/// window for the high parts), so a hash is at most 48 mixed additions and one inversion.
 /// </remarks>
 public static class Pedersen
 {
@@ -33,12 +33,26 @@ public static class Pedersen
         "0x54302dcb0e6cc1c6e44cca8f61a63bb2ca65048d53fb325d36ff12c49a58202",
         "0x1b77b3e37d13504b348046268d8ae25ce98ad783c25561a879dcc77e99c2426");
 
+    // 11-bit signed windows: 23 additions per 248-bit half, 1,024 points (72 KiB) per window.
+    private const int LowWindowBits = 11;
+
     private sealed class Tables
     {
-        public readonly FixedBaseTable Low0 = new(P0, 248);
-        public readonly FixedBaseTable High0 = new(P1, 4);
-        public readonly FixedBaseTable Low1 = new(P2, 248);
-        public readonly FixedBaseTable High1 = new(P3, 4);
+        public readonly FixedBaseTable Low0;
+        public readonly FixedBaseTable High0 = new(P1, 4, 4);
+        public readonly FixedBaseTable Low1;
+        public readonly FixedBaseTable High1 = new(P3, 4, 4);
+
+        public Tables()
+        {
+            // The two large tables are independent: build them on both cores.
+            FixedBaseTable? low0 = null, low1 = null;
+            Parallel.Invoke(
+                () => low0 = new FixedBaseTable(P0, 248, LowWindowBits),
+                () => low1 = new FixedBaseTable(P2, 248, LowWindowBits));
+            Low0 = low0!;
+            Low1 = low1!;
+        }
     }
 
     private static readonly Lazy<Tables> TablesLazy = new(() => new Tables());
