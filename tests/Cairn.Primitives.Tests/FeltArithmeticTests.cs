@@ -240,6 +240,14 @@ public class FeltArithmeticTests
 
     private static bool EulerIsResidue(BigInteger x) => x.IsZero || BigInteger.ModPow(x, (P - 1) / 2, P).IsOne;
 
+    [Property(MaxTest = 3000)]
+    public void Legendre_symbol_agrees_with_Euler_criterion(Felt a)
+    {
+        var e = BigInteger.ModPow(Big(a), (P - 1) / 2, P);
+        int expected = e.IsZero ? 0 : e.IsOne ? 1 : -1;
+        Assert.Equal(expected, a.LegendreSymbol());
+    }
+
     [Property(MaxTest = 1000)]
     public void TrySqrt_agrees_with_Euler_criterion(Felt a)
     {
