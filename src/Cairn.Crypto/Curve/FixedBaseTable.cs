@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Cairn.Primitives;
 
 namespace Cairn.Crypto.Curve;
@@ -11,10 +13,12 @@ namespace Cairn.Crypto.Curve;
 /// With window width w, a scalar that fits in one window uses the unsigned digits 1 … 2^w − 1. Longer
 /// scalars are recoded into signed digits in (−2^(w−1), 2^(w−1)], so each window stores only
 /// 2^(w−1) points (negation is free in affine form): entry [i][j − 1] = j · 2^(w·i) · B.
+/// Entries are (x, y) pairs of 64 bytes in 64-byte-aligned native memory, one cache line each, and
+/// <see cref="Prefetch"/> lets a caller start loading a scalar's entries before it needs them.
 /// </remarks>
-public sealed class FixedBaseTable
+public sealed unsafe class FixedBaseTable
 {
-    private readonly AffinePoint[] _entries;
+    private readonly Felt* _entries; // 2 felts (x, y) per entry
     private readonly int _windowBits;
     private readonly int _perWindow;
     private readonly bool _signed;
@@ -55,49 +59,74 @@ public sealed class FixedBaseTable
             // Next window base: 2^w · windowBase.
             for (int d = 0; d < _windowBits; d++) windowBase = windowBase.Double();
         }
-        _entries = new AffinePoint[projective.Length];
-        ProjectivePoint.BatchToAffine(projective, _entries);
+        var affine = new AffinePoint[projective.Length];
+        ProjectivePoint.BatchToAffine(projective, affine);
+        _entries = (Felt*)NativeMemory.AlignedAlloc((nuint)(affine.Length * 2 * sizeof(Felt)), 64);
+        for (int i = 0; i < affine.Length; i++)
+        {
+            _entries[2 * i] = affine[i].X;
+            _entries[2 * i + 1] = affine[i].Y;
+        }
+    }
+
+    ~FixedBaseTable() => NativeMemory.AlignedFree(_entries);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private AffinePoint Entry(int index, bool negate)
+    {
+        Felt* e = _entries + 2 * index;
+        return new AffinePoint(e[0], negate ? -e[1] : e[1]);
+    }
+
+    /// <summary>Digit of window w (signed recoding) given the carry from the window below.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Digit(int w, ulong l0, ulong l1, ulong l2, ulong l3, ref int carry)
+    {
+        int width = _windowBits;
+        int bit = w * width;
+        int limb = bit >> 6, shift = bit & 63;
+        ulong x = Limb(limb, l0, l1, l2, l3) >> shift;
+        if (shift + width > 64 && limb < 3) x |= Limb(limb + 1, l0, l1, l2, l3) << (64 - shift);
+        int v = (int)(x & (ulong)((1 << width) - 1)) + carry;
+        if (v > (1 << (width - 1)))
+        {
+            carry = 1;
+            return v - (1 << width);
+        }
+        carry = 0;
+        return v;
+    }
+
+    /// <summary>Asks the CPU to start loading the entries that k·B will read.</summary>
+    public void Prefetch(ulong l0, ulong l1, ulong l2, ulong l3)
+    {
+        if (!Sse.IsSupported) return;
+        if (!_signed)
+        {
+            if (l0 != 0) Sse.Prefetch0(_entries + 2 * ((int)l0 - 1));
+            return;
+        }
+        int carry = 0;
+        for (int w = 0; w < Windows; w++)
+        {
+            int v = Digit(w, l0, l1, l2, l3, ref carry);
+            if (v != 0) Sse.Prefetch0(_entries + 2 * (w * _perWindow + Math.Abs(v) - 1));
+        }
     }
 
     /// <summary>acc + k·B for a scalar given as canonical little-endian limbs below 2^Bits.</summary>
     public ProjectivePoint MultiplyAdd(ProjectivePoint acc, ulong l0, ulong l1, ulong l2, ulong l3)
     {
-        ref AffinePoint table = ref _entries[0];
         if (!_signed)
         {
-            int v = (int)l0;
-            return v == 0 ? acc : acc.Add(Unsafe.Add(ref table, v - 1));
+            return l0 == 0 ? acc : acc.Add(Entry((int)l0 - 1, false));
         }
-        int width = _windowBits;
-        int full = 1 << width;
-        int half = full >> 1;
-        ulong mask = (ulong)full - 1;
         int carry = 0;
         for (int w = 0; w < Windows; w++)
         {
-            int bit = w * width;
-            int limb = bit >> 6, shift = bit & 63;
-            ulong x = Limb(limb, l0, l1, l2, l3) >> shift;
-            if (shift + width > 64 && limb < 3) x |= Limb(limb + 1, l0, l1, l2, l3) << (64 - shift);
-            int v = (int)(x & mask) + carry;
-            if (v > half)
-            {
-                v -= full;
-                carry = 1;
-            }
-            else
-            {
-                carry = 0;
-            }
-            if (v > 0)
-            {
-                acc = acc.Add(Unsafe.Add(ref table, w * _perWindow + v - 1));
-            }
-            else if (v < 0)
-            {
-                ref AffinePoint p = ref Unsafe.Add(ref table, w * _perWindow - v - 1);
-                acc = acc.Add(new AffinePoint(p.X, -p.Y));
-            }
+            int v = Digit(w, l0, l1, l2, l3, ref carry);
+            if (v > 0) acc = acc.Add(Entry(w * _perWindow + v - 1, false));
+            else if (v < 0) acc = acc.Add(Entry(w * _perWindow - v - 1, true));
         }
         return acc;
     }
