@@ -176,6 +176,65 @@ public readonly partial struct Felt
         return new Felt(d0, d1, d2, d3);
     }
 
+    // ---- lazy reduction (internal): values may exceed P between these calls -------------------------
+
+    /// <summary>a + b without reduction (the caller keeps the sum below 2^256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Felt AddUnreduced(Felt a, Felt b)
+    {
+        ulong s0 = a.M0 + b.M0;
+        ulong c = s0 < a.M0 ? 1UL : 0UL;
+        ulong s1 = a.M1 + b.M1;
+        ulong c1 = s1 < a.M1 ? 1UL : 0UL;
+        s1 += c;
+        c = c1 | (s1 < c ? 1UL : 0UL);
+        ulong s2 = a.M2 + b.M2;
+        ulong c2 = s2 < a.M2 ? 1UL : 0UL;
+        s2 += c;
+        c = c2 | (s2 < c ? 1UL : 0UL);
+        return new Felt(s0, s1, s2, a.M3 + b.M3 + c);
+    }
+
+    /// <summary>a + 2P − b − b without reduction, for a below 6P and b below P (the result is positive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Felt SubTwiceUnreduced(Felt a, Felt b)
+    {
+        // a + 2P: 2P = 2 + 2·P3·2^192.
+        ulong x0 = a.M0 + 2;
+        ulong c = x0 < 2 ? 1UL : 0UL;
+        ulong x1 = a.M1 + c; c = x1 < c ? 1UL : 0UL;
+        ulong x2 = a.M2 + c; c = x2 < c ? 1UL : 0UL;
+        ulong x3 = a.M3 + 2 * P3 + c;
+        // − 2b
+        ulong d0 = b.M0 << 1, d1 = (b.M1 << 1) | (b.M0 >> 63), d2 = (b.M2 << 1) | (b.M1 >> 63), d3 = (b.M3 << 1) | (b.M2 >> 63);
+        ulong br = 0;
+        x0 = Sbb(x0, d0, ref br);
+        x1 = Sbb(x1, d1, ref br);
+        x2 = Sbb(x2, d2, ref br);
+        x3 = x3 - d3 - br;
+        return new Felt(x0, x1, x2, x3);
+    }
+
+    /// <summary>Reduces a value below 8P (an unreduced sum) to the field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Felt ReduceBelow8P(Felt x)
+    {
+        // q ≤ ⌊x / P⌋ from the top limb; x − q·P (q·P = q + q·P3·2^192) is then below 2P.
+        ulong q = x.M3 / (P3 + 1);
+        ulong r0 = x.M0 - q;
+        ulong br = x.M0 < q ? 1UL : 0UL;
+        ulong r1 = x.M1, r2 = x.M2, r3 = x.M3 - q * P3;
+        if (br != 0)
+        {
+            // Rare: borrow through the middle limbs.
+            ulong b = 1;
+            r1 = Sbb(r1, 0, ref b);
+            r2 = Sbb(r2, 0, ref b);
+            r3 -= b;
+        }
+        return new Felt(r0, r1, r2, r3) + Zero;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Felt operator -(Felt a) => Zero - a;
 

@@ -241,6 +241,16 @@ public class FeltArithmeticTests
     private static bool EulerIsResidue(BigInteger x) => x.IsZero || BigInteger.ModPow(x, (P - 1) / 2, P).IsOne;
 
     [Property(MaxTest = 3000)]
+    public void Lazy_reduction_primitives_agree_with_BigInteger(Felt a, Felt b, Felt c)
+    {
+        // (a + b + c) + 2a  and  (a + b + c) + 2P − 2b  and  (a + b) + 2P − 2c, all below 8P, reduced once.
+        var t = Felt.AddUnreduced(Felt.AddUnreduced(a, b), c);
+        Assert.Equal((Big(a) * 3 + Big(b) + Big(c)) % P, Big(Felt.ReduceBelow8P(Felt.AddUnreduced(t, Felt.AddUnreduced(a, a)))));
+        Assert.Equal(((Big(a) + Big(c) - Big(b)) % P + P) % P, Big(Felt.ReduceBelow8P(Felt.SubTwiceUnreduced(t, b))));
+        Assert.Equal(((Big(a) + Big(b) - 2 * Big(c)) % P + 2 * P) % P, Big(Felt.ReduceBelow8P(Felt.SubTwiceUnreduced(Felt.AddUnreduced(a, b), c))));
+    }
+
+    [Property(MaxTest = 3000)]
     public void Legendre_symbol_agrees_with_Euler_criterion(Felt a)
     {
         var e = BigInteger.ModPow(Big(a), (P - 1) / 2, P);

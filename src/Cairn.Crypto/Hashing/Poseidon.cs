@@ -87,12 +87,14 @@ public static class Poseidon
         {
             Felt x = c + Unsafe.Add(ref pc, r);
             x = x.Square() * x;
-            // MDS [[3,1,1],[1,−1,1],[1,1,−2]]: u = a + b, t = u + x → (t + 2a, t − 2b, u − 2x).
-            Felt u = a + b;
-            Felt t = u + x;
-            a = t + a.Double();
-            b = t - b.Double();
-            c = u - x.Double();
+            // MDS [[3,1,1],[1,−1,1],[1,1,−2]]: u = a + b, t = u + x → (t + 2a, t − 2b, u − 2x),
+            // summed without reduction (each result stays below 5P) and reduced once.
+            Felt u = Felt.AddUnreduced(a, b);
+            Felt t = Felt.AddUnreduced(u, x);
+            Felt na = Felt.ReduceBelow8P(Felt.AddUnreduced(t, Felt.AddUnreduced(a, a)));
+            b = Felt.ReduceBelow8P(Felt.SubTwiceUnreduced(t, b));
+            c = Felt.ReduceBelow8P(Felt.SubTwiceUnreduced(u, x));
+            a = na;
         }
         for (int r = 0; r < FullRounds / 2; r++, k += 3)
         {
