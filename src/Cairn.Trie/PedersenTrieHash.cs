@@ -1,0 +1,10 @@
+using Cairn.Crypto.Hashing;
+using Cairn.Primitives;
+
+namespace Cairn.Trie;
+
+/// <summary>Pedersen node hash: the contracts and storage tries (spec §7.1), pre-0.13.2 commitments.</summary>
+public readonly struct PedersenTrieHash : ITrieHash
+{
+    public static Felt Hash(Felt a, Felt b) => Pedersen.Hash(a, b);
+}
