@@ -1,0 +1,312 @@
+using System.Runtime.CompilerServices;
+using Cairn.Cairo.Instructions;
+using Cairn.Cairo.Memory;
+using Cairn.Primitives;
+
+namespace Cairn.Cairo.Vm;
+
+/// <summary>
+/// The Cairo CPU: registers, memory, the step function (cairo-vm.md §2.5–§2.9) and the optional
+/// execution trace. Instructions of the registered code segment are decoded once and cached by pc.
+/// </summary>
+public sealed class VirtualMachine
+{
+    private Instruction[] _cache = [];
+    private bool[] _cached = [];
+    private int _codeSegment = -1;
+    private string?[] _hintAt = [];
+    private readonly TraceBuffer _trace = new();
+
+    public VirtualMachine(VmMemory? memory = null, bool recordTrace = false)
+    {
+        Memory = memory ?? new VmMemory();
+        RecordTrace = recordTrace;
+    }
+
+    public VmMemory Memory { get; }
+
+    public Relocatable Pc { get; set; }
+
+    public Relocatable Ap { get; set; }
+
+    public Relocatable Fp { get; set; }
+
+    /// <summary>Number of executed steps.</summary>
+    public long CurrentStep { get; private set; }
+
+    public bool RecordTrace { get; set; }
+
+    /// <summary>The recorded trace (empty when <see cref="RecordTrace"/> is off).</summary>
+    public TraceBuffer Trace => _trace;
+
+    /// <summary>
+    /// Declares the segment holding the program (enables the decoded-instruction cache for its
+    /// first <paramref name="length"/> words) and the pcs (offsets) that carry hints.
+    /// </summary>
+    public void SetCodeSegment(int segment, int length, IReadOnlyDictionary<int, string>? hintCodeByOffset = null)
+    {
+        _codeSegment = segment;
+        _cache = new Instruction[length];
+        _cached = new bool[length];
+        _hintAt = new string?[length];
+        if (hintCodeByOffset is not null)
+        {
+            foreach (var (offset, code) in hintCodeByOffset)
+            {
+                if ((uint)offset < (uint)length) _hintAt[offset] = code;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs until pc reaches <paramref name="endPc"/>. Fails with a clear error naming the pc on any
+    /// step error, or when <paramref name="maxSteps"/> steps have been executed without reaching it.
+    /// </summary>
+    public void RunUntilPc(Relocatable endPc, long maxSteps = long.MaxValue)
+    {
+        while (Pc != endPc)
+        {
+            if (CurrentStep >= maxSteps)
+            {
+                throw new VmException(
+                    $"step limit exceeded: {maxSteps} steps executed without reaching the end pc {endPc} (End of program was not reached)",
+                    Pc);
+            }
+            Step();
+        }
+    }
+
+    /// <summary>Executes exactly <paramref name="steps"/> steps.</summary>
+    public void RunSteps(long steps)
+    {
+        for (long i = 0; i < steps; i++) Step();
+    }
+
+    /// <summary>Executes one instruction. Errors are <see cref="VmException"/> naming the pc.</summary>
+    public void Step()
+    {
+        var pc = Pc;
+        try
+        {
+            StepCore(pc);
+        }
+        catch (MemoryException e)
+        {
+            throw new VmException(e.Message, pc, e);
+        }
+    }
+
+    /// <summary>Decodes (or fetches from the cache) the instruction at <paramref name="pc"/>.</summary>
+    public Instruction GetInstruction(Relocatable pc) => DecodeAt(pc);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Instruction DecodeAt(Relocatable pc)
+    {
+        if (pc.Segment == _codeSegment && pc.Offset < (ulong)_cached.Length)
+        {
+            int i = (int)pc.Offset;
+            if (_cached[i]) return _cache[i];
+            var ins = DecodeUncached(pc);
+            _cache[i] = ins;
+            _cached[i] = true;
+            return ins;
+        }
+        return DecodeUncached(pc);
+    }
+
+    private Instruction DecodeUncached(Relocatable pc)
+    {
+        if (!Memory.TryGet(pc, out var word)) throw new VmException($"Unknown value for memory cell at address {pc} (no instruction at pc)", pc);
+        if (!word.IsFelt) throw new VmException($"Instruction should be an int, found {word}", pc);
+        if (!InstructionDecoder.TryDecode(word.FeltUnchecked, out var ins, out var error)) throw new VmException(error, pc);
+        return ins;
+    }
+
+    private void StepCore(Relocatable pc)
+    {
+        if (pc.Segment == _codeSegment && pc.Offset < (ulong)_hintAt.Length && _hintAt[(int)pc.Offset] is { } hint)
+        {
+            throw new VmException($"hints are not supported yet: {hint}", pc);
+        }
+
+        var ins = DecodeAt(pc);
+        var mem = Memory;
+        var ap = Ap;
+        var fp = Fp;
+
+        var dstAddr = (ins.DstReg == Register.Ap ? ap : fp).Add(ins.OffDst);
+        var op0Addr = (ins.Op0Reg == Register.Ap ? ap : fp).Add(ins.OffOp0);
+        bool hasDst = mem.TryGet(dstAddr, out var dst);
+        bool hasOp0 = mem.TryGet(op0Addr, out var op0);
+
+        Relocatable op1Addr;
+        switch (ins.Op1Src)
+        {
+            case Op1Source.Imm: op1Addr = pc.Add(ins.OffOp1); break;
+            case Op1Source.Ap: op1Addr = ap.Add(ins.OffOp1); break;
+            case Op1Source.Fp: op1Addr = fp.Add(ins.OffOp1); break;
+            default:
+                if (!hasOp0) throw new VmException("op0 must be known in double dereference", pc);
+                if (!op0.IsRelocatable) throw new VmException($"op0 must be a relocatable value in double dereference, found {op0}", pc);
+                op1Addr = op0.RelocatableUnchecked.Add(ins.OffOp1);
+                break;
+        }
+        bool hasOp1 = mem.TryGet(op1Addr, out var op1);
+
+        MaybeRelocatable res = default;
+        bool op0Deduced = false, op1Deduced = false, dstDeduced = false;
+
+        if (!hasOp0)
+        {
+            op0Deduced = DeduceOp0(in ins, pc, hasDst, dst, hasOp1, op1, out op0, ref res);
+            if (!op0Deduced) throw new VmException($"Couldn't compute operand op0 at address {op0Addr}", pc);
+        }
+        if (!hasOp1)
+        {
+            op1Deduced = DeduceOp1(in ins, hasDst, dst, op0, out op1, ref res);
+            if (!op1Deduced) throw new VmException($"Couldn't compute operand op1 at address {op1Addr}", pc);
+        }
+
+        if (!res.HasValue)
+        {
+            switch (ins.Res)
+            {
+                case ResLogic.Op1: res = op1; break;
+                case ResLogic.Add: res = op0 + op1; break;
+                case ResLogic.Mul:
+                    if (!op0.IsFelt || !op1.IsFelt) throw new VmException($"Cannot multiply {op0} by {op1}: both operands must be felts", pc);
+                    res = new MaybeRelocatable(op0.FeltUnchecked * op1.FeltUnchecked);
+                    break;
+            }
+        }
+
+        if (!hasDst)
+        {
+            if (ins.Opcode == Opcode.AssertEq && res.HasValue) dst = res;
+            else if (ins.Opcode == Opcode.Call) dst = new MaybeRelocatable(fp);
+            else throw new VmException($"Couldn't get or load dst at address {dstAddr}", pc);
+            dstDeduced = true;
+        }
+
+        if (op0Deduced) mem.Insert(op0Addr, op0);
+        if (op1Deduced) mem.Insert(op1Addr, op1);
+        if (dstDeduced) mem.Insert(dstAddr, dst);
+
+        // Opcode assertions (§2.7).
+        if (ins.Opcode == Opcode.AssertEq)
+        {
+            if (!res.HasValue) throw new VmException("Res.UNCONSTRAINED cannot be used with Opcode.ASSERT_EQ", pc);
+            if (!dst.Equals(res)) throw new VmException($"An ASSERT_EQ instruction failed: {dst} != {res}.", pc);
+        }
+        else if (ins.Opcode == Opcode.Call)
+        {
+            var retPc = new MaybeRelocatable(pc.Add(ins.Size));
+            if (!op0.Equals(retPc))
+            {
+                throw new VmException($"Call failed to write return-pc (inconsistent op0): {op0} != {retPc}. Did you forget to increment ap?", pc);
+            }
+            if (!dst.Equals(new MaybeRelocatable(fp)))
+            {
+                throw new VmException($"Call failed to write return-fp (inconsistent dst): {dst} != {fp}. Did you forget to increment ap?", pc);
+            }
+        }
+
+        if (RecordTrace)
+        {
+            _trace.Add(new TraceEntry(pc, ap, fp));
+        }
+
+        // Register update: fp, ap, pc (§2.8).
+        switch (ins.FpUpdate)
+        {
+            case FpUpdate.ApPlus2: Fp = ap.Add(2); break;
+            case FpUpdate.Dst:
+                if (!dst.IsRelocatable) throw new VmException($"ret: the saved fp must be a relocatable value, found {dst}", pc);
+                Fp = dst.RelocatableUnchecked;
+                break;
+        }
+
+        switch (ins.ApUpdate)
+        {
+            case ApUpdate.Add:
+                if (!res.HasValue) throw new VmException("Res.UNCONSTRAINED cannot be used with ApUpdate.ADD", pc);
+                if (!res.IsFelt) throw new VmException($"ap += res needs a felt, found {res}", pc);
+                Ap = ap.AddFelt(res.FeltUnchecked);
+                break;
+            case ApUpdate.Add1: Ap = ap.Add(1); break;
+            case ApUpdate.Add2: Ap = ap.Add(2); break;
+        }
+
+        switch (ins.PcUpdate)
+        {
+            case PcUpdate.Regular: Pc = pc.Add(ins.Size); break;
+            case PcUpdate.Jump:
+                if (!res.IsRelocatable) throw new VmException($"jmp abs needs a relocatable target, found {res}", pc);
+                Pc = res.RelocatableUnchecked;
+                break;
+            case PcUpdate.JumpRel:
+                if (!res.IsFelt) throw new VmException($"jmp rel needs a felt offset, found {res}", pc);
+                Pc = pc.AddFelt(res.FeltUnchecked);
+                break;
+            default: // Jnz
+                if (dst.IsFelt && dst.FeltUnchecked.IsZero)
+                {
+                    Pc = pc.Add(ins.Size);
+                }
+                else
+                {
+                    if (!op1.IsFelt) throw new VmException($"jnz needs a felt jump offset, found {op1}", pc);
+                    Pc = pc.AddFelt(op1.FeltUnchecked);
+                }
+                break;
+        }
+
+        CurrentStep++;
+    }
+
+    private static bool DeduceOp0(in Instruction ins, Relocatable pc, bool hasDst, MaybeRelocatable dst, bool hasOp1, MaybeRelocatable op1,
+        out MaybeRelocatable op0, ref MaybeRelocatable res)
+    {
+        op0 = default;
+        switch (ins.Opcode)
+        {
+            case Opcode.Call:
+                op0 = new MaybeRelocatable(pc.Add(ins.Size));
+                return true;
+            case Opcode.AssertEq when ins.Res == ResLogic.Add && hasDst && hasOp1:
+                op0 = dst - op1;
+                res = dst;
+                return true;
+            case Opcode.AssertEq when ins.Res == ResLogic.Mul && hasDst && hasOp1 && dst.IsFelt && op1.IsFelt && !op1.FeltUnchecked.IsZero:
+                op0 = new MaybeRelocatable(dst.FeltUnchecked / op1.FeltUnchecked);
+                res = dst;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool DeduceOp1(in Instruction ins, bool hasDst, MaybeRelocatable dst, MaybeRelocatable op0,
+        out MaybeRelocatable op1, ref MaybeRelocatable res)
+    {
+        op1 = default;
+        if (ins.Opcode != Opcode.AssertEq || !hasDst) return false;
+        switch (ins.Res)
+        {
+            case ResLogic.Op1:
+                op1 = dst;
+                res = dst;
+                return true;
+            case ResLogic.Add when MaybeRelocatable.TrySubtract(dst, op0, out op1):
+                res = dst;
+                return true;
+            case ResLogic.Mul when dst.IsFelt && op0.IsFelt && !op0.FeltUnchecked.IsZero:
+                op1 = new MaybeRelocatable(dst.FeltUnchecked / op0.FeltUnchecked);
+                res = dst;
+                return true;
+            default:
+                op1 = default;
+                return false;
+        }
+    }
+}
