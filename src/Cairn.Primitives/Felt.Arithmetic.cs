@@ -458,15 +458,9 @@ public readonly partial struct Felt
         return n0 == 1 && (n1 | n2 | n3) == 0 ? t : 0;
     }
 
-    // P − 1 = 2^192 · Q with Q = 2^59 + 17 (odd).
-    private const int TwoAdicity = 192;
-    private const ulong OddPart = 0x0800000000000011UL;
-    // (Q + 1) / 2
-    private const ulong OddPartPlusOneHalf = 0x0400000000000009UL;
-
     /// <summary>
-    /// A square root (Tonelli–Shanks). Returns false when none exists. Of the two roots, the one whose
-    /// canonical integer is smaller is returned.
+    /// A square root. Returns false when none exists. Of the two roots, the one whose canonical integer
+    /// is smaller is returned. See <see cref="FeltSqrt"/> for the method.
     /// </summary>
     public bool TrySqrt(out Felt root)
     {
@@ -475,32 +469,10 @@ public readonly partial struct Felt
             root = Zero;
             return true;
         }
-        if (!IsQuadraticResidue())
+        if (!FeltSqrt.TrySqrt(this, out var r))
         {
             root = default;
             return false;
-        }
-        // 3 is a quadratic non-residue (it generates the multiplicative group).
-        Felt z = FromUInt64(3).Pow(OddPart);
-        int m = TwoAdicity;
-        Felt c = z;
-        Felt t = Pow(OddPart);
-        Felt r = Pow(OddPartPlusOneHalf);
-        while (!t.IsOne)
-        {
-            int i = 0;
-            Felt t2 = t;
-            while (!t2.IsOne)
-            {
-                t2 = t2.Square();
-                i++;
-            }
-            Felt b = c;
-            for (int j = 0; j < m - i - 1; j++) b = b.Square();
-            m = i;
-            c = b.Square();
-            t *= c;
-            r *= b;
         }
         Felt other = -r;
         root = r <= other ? r : other;

@@ -114,6 +114,13 @@ public readonly struct ProjectivePoint
     public static void BatchToAffine(ReadOnlySpan<ProjectivePoint> points, Span<AffinePoint> output)
     {
         var zs = new Felt[points.Length];
+        BatchToAffine(points, output, zs);
+    }
+
+    /// <summary>Converts many points to affine with a single field inversion, using caller-provided scratch.</summary>
+    public static void BatchToAffine(ReadOnlySpan<ProjectivePoint> points, Span<AffinePoint> output, Span<Felt> scratch)
+    {
+        var zs = scratch[..points.Length];
         for (int i = 0; i < points.Length; i++) zs[i] = points[i].Z;
         Felt.BatchInverse(zs);
         for (int i = 0; i < points.Length; i++)

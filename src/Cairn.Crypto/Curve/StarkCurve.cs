@@ -50,24 +50,75 @@ public static class StarkCurve
     /// <summary>k·G with the precomputed generator table.</summary>
     public static ProjectivePoint MultiplyGenerator(Felt scalar) => GeneratorTable.Multiply(scalar);
 
-    /// <summary>k·P for any point, by a 4-bit fixed window (k is the canonical integer of the felt).</summary>
+    /// <summary>
+    /// k·P for any point (k the canonical integer of the felt): width-5 wNAF over the odd multiples
+    /// P, 3P, …, 15P, brought to affine with one inversion so each addition is a mixed one.
+    /// </summary>
     public static ProjectivePoint Multiply(in AffinePoint p, Felt scalar)
     {
         if (p.IsInfinity || scalar.IsZero) return ProjectivePoint.Infinity;
-        Span<ProjectivePoint> table = stackalloc ProjectivePoint[16];
-        table[0] = ProjectivePoint.Infinity;
-        table[1] = p.ToProjective();
-        for (int i = 2; i < 16; i++) table[i] = table[i - 1].Add(p);
-        scalar.ToLimbs(out var l0, out var l1, out var l2, out var l3);
-        Span<ulong> limbs = [l0, l1, l2, l3];
+        const int tableSize = 8; // odd multiples 1, 3, …, 15
+        Span<ProjectivePoint> odd = stackalloc ProjectivePoint[tableSize];
+        odd[0] = p.ToProjective();
+        var twoP = odd[0].Double();
+        for (int i = 1; i < tableSize; i++) odd[i] = odd[i - 1].Add(twoP);
+        Span<AffinePoint> table = stackalloc AffinePoint[tableSize];
+        Span<Felt> scratch = stackalloc Felt[tableSize];
+        ProjectivePoint.BatchToAffine(odd, table, scratch);
+
+        Span<sbyte> naf = stackalloc sbyte[257];
+        int length = Wnaf(scalar, naf);
         var acc = ProjectivePoint.Infinity;
-        for (int nibble = 63; nibble >= 0; nibble--)
+        for (int i = length - 1; i >= 0; i--)
         {
-            acc = acc.Double().Double().Double().Double();
-            int v = (int)((limbs[nibble >> 4] >> ((nibble & 15) * 4)) & 0xF);
-            if (v != 0) acc = acc.Add(table[v]);
+            acc = acc.Double();
+            int d = naf[i];
+            if (d > 0) acc = acc.Add(table[d >> 1]);
+            else if (d < 0) acc = acc.Add(table[(-d) >> 1].Negate());
         }
         return acc;
+    }
+
+    /// <summary>Width-5 non-adjacent form: digits in {0, ±1, ±3, …, ±15}, least significant first.</summary>
+    private static int Wnaf(Felt scalar, Span<sbyte> digits)
+    {
+        scalar.ToLimbs(out var l0, out var l1, out var l2, out var l3);
+        // A 5th limb absorbs the carry of negative digits.
+        ulong l4 = 0;
+        int i = 0;
+        while ((l0 | l1 | l2 | l3 | l4) != 0)
+        {
+            int d = 0;
+            if ((l0 & 1) != 0)
+            {
+                d = (int)(l0 & 31);
+                if (d > 16) d -= 32;
+                // k −= d
+                if (d > 0)
+                {
+                    ulong dd = (ulong)d;
+                    ulong b = l0 < dd ? 1UL : 0UL;
+                    l0 -= dd;
+                    if (b != 0) { b = l1 == 0 ? 1UL : 0UL; l1--; if (b != 0) { b = l2 == 0 ? 1UL : 0UL; l2--; if (b != 0) { b = l3 == 0 ? 1UL : 0UL; l3--; if (b != 0) l4--; } } }
+                }
+                else
+                {
+                    ulong dd = (ulong)(-d);
+                    ulong s0 = l0 + dd;
+                    ulong c = s0 < l0 ? 1UL : 0UL;
+                    l0 = s0;
+                    if (c != 0) { l1++; if (l1 == 0) { l2++; if (l2 == 0) { l3++; if (l3 == 0) l4++; } } }
+                }
+            }
+            digits[i++] = (sbyte)d;
+            // k >>= 1
+            l0 = (l0 >> 1) | (l1 << 63);
+            l1 = (l1 >> 1) | (l2 << 63);
+            l2 = (l2 >> 1) | (l3 << 63);
+            l3 = (l3 >> 1) | (l4 << 63);
+            l4 >>= 1;
+        }
+        return i;
     }
 
     /// <summary>
