@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(FeltCommand());
         root.Subcommands.Add(HashCommands());
         root.Subcommands.Add(KeyCommands());
+        root.Subcommands.Add(TrieCommands.Build());
         root.Subcommands.Add(ValueCommand.Create("sign", "Sign a message hash with a Stark private key (RFC 6979); prints r s",
             "PRIVATE HASH", 2, 2, v =>
             {
@@ -55,7 +56,15 @@ public static class CliApp
         try
         {
             var config = new InvocationConfiguration { Output = output, Error = error };
-            return Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).Invoke(config); // no @file expansion: '@x' is a value
+            var parsed = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }); // no @file expansion: '@x' is a value
+            if (parsed.Errors.Count > 0)
+            {
+                // Usage errors are input errors: one line each on stderr, exit code 2 (never verify's 1).
+                foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+                error.WriteLine("(see 'cairn --help')");
+                return ValueCommand.ExitInputError;
+            }
+            return parsed.Invoke(config);
         }
         finally
         {
