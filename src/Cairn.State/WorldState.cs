@@ -1,0 +1,386 @@
+using System.Buffers.Binary;
+using Cairn.Primitives;
+using Cairn.Primitives.Ids;
+using Cairn.Storage;
+using Cairn.Trie;
+
+namespace Cairn.State;
+
+/// <summary>
+/// Starknet's world state over an <see cref="IKeyValueStore"/>: the contracts trie (Pedersen, 251), one storage
+/// trie per contract (Pedersen, 251) and the classes trie (Poseidon, 251), with the global root of spec §7.5.
+/// Blocks are applied in order (the first is block 0), each in one atomic write batch; every block stays
+/// readable until pruned; the newest blocks can be reverted.
+/// </summary>
+/// <remarks>
+/// <para>Two columns: <see cref="NodesColumnName"/> holds the nodes of every trie (one <see cref="TrieNodeStore"/>,
+/// update version = block number), <see cref="DataColumnName"/> holds:</para>
+/// <list type="bullet">
+/// <item><c>'h'</c> → the latest block number (8 BE).</item>
+/// <item><c>'b' + block (8 BE)</c> → the block record: contracts and classes trie roots, global root, and the
+/// addresses and classes the block wrote (see <see cref="BlockRecord"/>).</item>
+/// <item><c>'c' + address (32) + ~block (8 BE)</c> → the contract's state (class hash, nonce, storage trie root)
+/// after every block that touched it: a per-contract change log, newest first.</item>
+/// <item><c>'k' + class hash (32) + ~block (8 BE)</c> → the compiled class hash declared at that block.</item>
+/// <item><c>'p'</c> → the block below which trie nodes were pruned.</item>
+/// </list>
+/// <para>History: a read at block N seeks the first change-log entry at or after <c>~N</c>, i.e. the newest change
+/// at a block ≤ N (one seek). Storage is read through that contract's storage root as of N: trie nodes are never
+/// rewritten, so old roots stay readable until <see cref="Prune"/>.</para>
+/// <para>One writer at a time (<see cref="Apply"/>, <see cref="RevertTo"/>, <see cref="Prune"/> are serialised);
+/// reads may run concurrently.</para>
+/// </remarks>
+public sealed class WorldState
+{
+    public const string NodesColumnName = "state_trie_nodes";
+    public const string DataColumnName = "state_data";
+    private const byte PrunedKeyByte = (byte)'p';
+
+    /// <summary>The columns a store must have for <see cref="WorldState"/>.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = [NodesColumnName, DataColumnName];
+
+    private readonly IKeyValueStore _store;
+    private readonly Column _data;
+    private readonly Lock _gate = new();
+    private volatile Head? _head;
+    private ulong _prunedBelow;
+
+    public WorldState(IKeyValueStore store, int cacheSlots = TrieNodeStore.DefaultCacheSlots)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _data = store.GetColumn(DataColumnName);
+        Nodes = new TrieNodeStore(store, store.GetColumn(NodesColumnName), cacheSlots);
+        ContractsTrie = new MerkleTrie<PedersenTrieHash>(Nodes, 251);
+        StorageTrie = new MerkleTrie<PedersenTrieHash>(Nodes, 251);
+        ClassesTrie = new MerkleTrie<PoseidonTrieHash>(Nodes, 251);
+
+        var head = store.Get(_data, StateKeys.HeadKey());
+        if (head is not null)
+        {
+            var block = BinaryPrimitives.ReadUInt64BigEndian(head);
+            _head = new Head(block, LoadBlockRecord(block));
+        }
+
+        var pruned = store.Get(_data, [PrunedKeyByte]);
+        _prunedBelow = pruned is null ? 0 : BinaryPrimitives.ReadUInt64BigEndian(pruned);
+    }
+
+    /// <summary>The node store shared by all tries.</summary>
+    public TrieNodeStore Nodes { get; }
+
+    public MerkleTrie<PedersenTrieHash> ContractsTrie { get; }
+
+    /// <summary>The trie type of every contract's storage (roots from <see cref="GetContractState"/>).</summary>
+    public MerkleTrie<PedersenTrieHash> StorageTrie { get; }
+
+    public MerkleTrie<PoseidonTrieHash> ClassesTrie { get; }
+
+    /// <summary>The newest applied block, or null before block 0.</summary>
+    public ulong? LatestBlock => _head?.Block;
+
+    /// <summary>The block numbers below which storage reads and reverts are no longer possible (0: none pruned).</summary>
+    public ulong PrunedBelow => Volatile.Read(ref _prunedBelow);
+
+    /// <summary>
+    /// Applies block <paramref name="blockNumber"/>'s <paramref name="diff"/> (it must be
+    /// <see cref="LatestBlock"/> + 1, or 0 for the first) and commits the trie nodes, the contract and class
+    /// records, the block record and the new head in one atomic batch. On any failure nothing is written.
+    /// Returns the roots after the block.
+    /// </summary>
+    public StateRoots Apply(ulong blockNumber, StateDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        lock (_gate)
+        {
+            var head = _head;
+            var expected = head is null ? 0 : head.Block + 1;
+            if (blockNumber != expected)
+            {
+                throw new InvalidOperationException($"Expected block {expected}, got {blockNumber}.");
+            }
+
+            using var batch = _store.CreateBatch();
+            var addresses = diff.TouchedAddresses();
+            var contractWrites = new TrieWrite[addresses.Count];
+            var addressFelts = new Felt[addresses.Count];
+            Span<byte> encoded = stackalloc byte[ContractState.EncodedLength];
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                var address = addresses[i];
+                var state = head is null ? default : ReadContractState(address.Value, head.Block);
+                var storageRoot = state.StorageRoot;
+                if (diff.StorageDiffs.TryGetValue(address, out var slots) && slots.Count != 0)
+                {
+                    var writes = new TrieWrite[slots.Count];
+                    var j = 0;
+                    foreach (var (key, value) in slots)
+                    {
+                        writes[j++] = new TrieWrite(key.Value, value);
+                    }
+
+                    storageRoot = StorageTrie.Update(storageRoot, writes, batch, blockNumber);
+                }
+
+                var classHash = state.ClassHash;
+                if (diff.DeployedContracts.TryGetValue(address, out var deployed))
+                {
+                    classHash = deployed.Value;
+                }
+
+                if (diff.ReplacedClasses.TryGetValue(address, out var replaced))
+                {
+                    classHash = replaced.Value;
+                }
+
+                var nonce = diff.Nonces.TryGetValue(address, out var newNonce) ? newNonce.Value : state.Nonce;
+                var newState = new ContractState(classHash, nonce, storageRoot);
+                newState.WriteTo(encoded);
+                batch.Put(_data, StateKeys.VersionedKey(StateKeys.Contract, address.Value, blockNumber), encoded);
+                contractWrites[i] = new TrieWrite(address.Value, newState.Leaf);
+                addressFelts[i] = address.Value;
+            }
+
+            var contractsRoot = ContractsTrie.Update(head?.Record.ContractsRoot ?? TrieRoot.Empty, contractWrites, batch, blockNumber);
+
+            var classes = diff.DeclaredClasses.Keys.ToList();
+            classes.Sort();
+            var classWrites = new TrieWrite[classes.Count];
+            var classFelts = new Felt[classes.Count];
+            Span<byte> compiled = stackalloc byte[32];
+            for (var i = 0; i < classes.Count; i++)
+            {
+                var classHash = classes[i];
+                var compiledClassHash = diff.DeclaredClasses[classHash].Value;
+                compiledClassHash.WriteBytesBE(compiled);
+                batch.Put(_data, StateKeys.VersionedKey(StateKeys.Class, classHash.Value, blockNumber), compiled);
+                classWrites[i] = new TrieWrite(classHash.Value, StateCommitment.ClassLeaf(compiledClassHash));
+                classFelts[i] = classHash.Value;
+            }
+
+            var classesRoot = ClassesTrie.Update(head?.Record.ClassesRoot ?? TrieRoot.Empty, classWrites, batch, blockNumber);
+            var globalRoot = StateCommitment.GlobalRoot(contractsRoot.Hash, classesRoot.Hash);
+            var record = new BlockRecord(contractsRoot, classesRoot, globalRoot, addressFelts, classFelts);
+            batch.Put(_data, StateKeys.BlockKey(blockNumber), record.Encode());
+            Span<byte> headValue = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(headValue, blockNumber);
+            batch.Put(_data, StateKeys.HeadKey(), headValue);
+
+            _store.Write(batch);
+            _head = new Head(blockNumber, record);
+            return record.Roots;
+        }
+    }
+
+    /// <summary>
+    /// Reverts every block after <paramref name="blockNumber"/> (null reverts all blocks) in one atomic batch:
+    /// their trie nodes, contract and class records and block records are deleted, and the head moves back.
+    /// </summary>
+    public void RevertTo(ulong? blockNumber)
+    {
+        lock (_gate)
+        {
+            var head = _head;
+            if (head is null)
+            {
+                if (blockNumber is null)
+                {
+                    return;
+                }
+
+                throw new ArgumentOutOfRangeException(nameof(blockNumber), "No block has been applied.");
+            }
+
+            if (blockNumber > head.Block)
+            {
+                throw new ArgumentOutOfRangeException(nameof(blockNumber), $"Block {blockNumber} is after the latest block {head.Block}.");
+            }
+
+            var firstReverted = blockNumber is null ? 0 : blockNumber.Value + 1;
+            if (firstReverted > head.Block)
+            {
+                return;
+            }
+
+            if (firstReverted < PrunedBelow)
+            {
+                throw new InvalidOperationException($"Cannot revert to before block {PrunedBelow}: its trie nodes were pruned.");
+            }
+
+            using var batch = _store.CreateBatch();
+            for (var block = head.Block; ; block--)
+            {
+                var record = LoadBlockRecord(block);
+                foreach (var address in record.Addresses)
+                {
+                    batch.Delete(_data, StateKeys.VersionedKey(StateKeys.Contract, address, block));
+                }
+
+                foreach (var classHash in record.Classes)
+                {
+                    batch.Delete(_data, StateKeys.VersionedKey(StateKeys.Class, classHash, block));
+                }
+
+                batch.Delete(_data, StateKeys.BlockKey(block));
+                if (block == firstReverted)
+                {
+                    break;
+                }
+            }
+
+            Nodes.Revert(firstReverted, batch);
+            Head? newHead = null;
+            if (blockNumber is { } kept)
+            {
+                Span<byte> headValue = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64BigEndian(headValue, kept);
+                batch.Put(_data, StateKeys.HeadKey(), headValue);
+                newHead = new Head(kept, LoadBlockRecord(kept));
+            }
+            else
+            {
+                batch.Delete(_data, StateKeys.HeadKey());
+            }
+
+            _store.Write(batch);
+            _head = newHead;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the trie nodes that only blocks before <paramref name="keepFromBlock"/> use. Afterwards storage
+    /// reads and reverts need a block ≥ keepFromBlock; nonces, class hashes, compiled class hashes and roots stay
+    /// readable at every block. Returns the number of nodes deleted.
+    /// </summary>
+    public int Prune(ulong keepFromBlock)
+    {
+        lock (_gate)
+        {
+            if (_head is null || keepFromBlock > _head.Block)
+            {
+                throw new ArgumentOutOfRangeException(nameof(keepFromBlock), "Pruning must keep the latest block.");
+            }
+
+            if (keepFromBlock <= PrunedBelow)
+            {
+                return 0;
+            }
+
+            using var batch = _store.CreateBatch();
+            var deleted = Nodes.Prune(keepFromBlock, batch);
+            Span<byte> value = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(value, keepFromBlock);
+            batch.Put(_data, [PrunedKeyByte], value);
+            _store.Write(batch);
+            Volatile.Write(ref _prunedBelow, keepFromBlock);
+            return deleted;
+        }
+    }
+
+    /// <summary>The roots after <paramref name="block"/> (latest when null; all 0 before block 0).</summary>
+    public StateRoots GetRoots(ulong? block = null)
+    {
+        var record = ResolveRecord(block);
+        return record?.Roots ?? default;
+    }
+
+    /// <summary>The contracts and classes trie roots (node ids and hashes) after <paramref name="block"/>, for proofs.</summary>
+    public (TrieRoot Contracts, TrieRoot Classes) GetTrieRoots(ulong? block = null)
+    {
+        var record = ResolveRecord(block);
+        return record is null ? default : (record.ContractsRoot, record.ClassesRoot);
+    }
+
+    /// <summary>The state of <paramref name="address"/> after <paramref name="block"/> (latest when null).</summary>
+    public ContractState GetContractState(ContractAddress address, ulong? block = null)
+    {
+        var resolved = ResolveBlock(block);
+        return resolved is { } b ? ReadContractState(address.Value, b) : default;
+    }
+
+    public Felt GetStorage(ContractAddress address, StorageKey key, ulong? block = null)
+    {
+        var resolved = ResolveBlock(block);
+        if (resolved is not { } b)
+        {
+            return Felt.Zero;
+        }
+
+        if (b < PrunedBelow)
+        {
+            throw new InvalidOperationException($"Storage at block {b} was pruned (kept from block {PrunedBelow}).");
+        }
+
+        var state = ReadContractState(address.Value, b);
+        return StorageTrie.Get(state.StorageRoot, key.Value);
+    }
+
+    public Nonce GetNonce(ContractAddress address, ulong? block = null) =>
+        new(GetContractState(address, block).Nonce);
+
+    /// <summary>The class hash at <paramref name="address"/> (0 when nothing is deployed there).</summary>
+    public ClassHash GetClassHashAt(ContractAddress address, ulong? block = null) =>
+        new(GetContractState(address, block).ClassHash);
+
+    /// <summary>The compiled class hash of a declared class, or null when it was not declared by then.</summary>
+    public CompiledClassHash? GetCompiledClassHash(ClassHash classHash, ulong? block = null)
+    {
+        var resolved = ResolveBlock(block);
+        if (resolved is not { } b)
+        {
+            return null;
+        }
+
+        var value = FindVersioned(StateKeys.Class, classHash.Value, b);
+        return value is null ? null : new CompiledClassHash(Felt.FromBytesBE(value));
+    }
+
+    private ulong? ResolveBlock(ulong? block)
+    {
+        var head = _head;
+        if (block is null)
+        {
+            return head?.Block;
+        }
+
+        if (head is null || block > head.Block)
+        {
+            throw new ArgumentOutOfRangeException(nameof(block), $"Block {block} has not been applied.");
+        }
+
+        return block;
+    }
+
+    private BlockRecord? ResolveRecord(ulong? block)
+    {
+        var head = _head;
+        if (block is null || block == head?.Block)
+        {
+            return head?.Record;
+        }
+
+        return ResolveBlock(block) is { } b ? LoadBlockRecord(b) : null;
+    }
+
+    private ContractState ReadContractState(Felt address, ulong block)
+    {
+        var value = FindVersioned(StateKeys.Contract, address, block);
+        return value is null ? default : ContractState.ReadFrom(value);
+    }
+
+    private byte[]? FindVersioned(byte prefix, Felt id, ulong block)
+    {
+        using var iterator = _store.IterateRange(
+            _data, StateKeys.VersionedKey(prefix, id, block), StateKeys.VersionedUpperBound(prefix, id));
+        return iterator.MoveNext() ? iterator.Value.ToArray() : null;
+    }
+
+    private BlockRecord LoadBlockRecord(ulong block)
+    {
+        var value = _store.Get(_data, StateKeys.BlockKey(block))
+            ?? throw new InvalidDataException($"The record of block {block} is missing.");
+        return BlockRecord.Decode(value);
+    }
+
+    private sealed record Head(ulong Block, BlockRecord Record);
+}
