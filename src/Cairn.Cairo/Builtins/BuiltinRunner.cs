@@ -16,12 +16,34 @@ public abstract class BuiltinRunner
     ];
 
     private Relocatable? _base;
+    private Relocatable? _stop;
 
     /// <summary>The name as in <c>%builtins</c> (no <c>_builtin</c> suffix).</summary>
     public abstract string Name { get; }
 
     /// <summary>Cells per instance.</summary>
     public abstract int CellsPerInstance { get; }
+
+    /// <summary>Input cells per instance (the rest are outputs).</summary>
+    public virtual int InputCellsPerInstance => CellsPerInstance;
+
+    /// <summary>Instances per AIR component (keccak: 16), used by the proof-mode capacity check (§3.8).</summary>
+    public virtual int InstancesPerComponent => 1;
+
+    /// <summary>Diluted-pool units used per instance (bitwise 68, keccak 16384; §3.8).</summary>
+    public virtual int DilutedUnitsPerInstance => 0;
+
+    /// <summary>Memory units per instance beyond its cells (add_mod/mul_mod: 15; §3.8).</summary>
+    public virtual int AdditionalMemoryUnitsPerInstance => 0;
+
+    /// <summary>16-bit parts per value for the range-check pool (range_check 8, range_check96 6), else 0.</summary>
+    public virtual int RangeCheckParts => 0;
+
+    /// <summary>False for a proof-mode runner of a layout builtin the program does not use (§3.2).</summary>
+    public bool Included { get; set; } = true;
+
+    /// <summary>The stop pointer read by <see cref="FinalStack"/>; the base when not read.</summary>
+    public Relocatable StopPointer => _stop ?? Base;
 
     /// <summary>The base of the builtin's segment (after <see cref="InitializeSegments"/>).</summary>
     public Relocatable Base => _base ?? throw new InvalidOperationException($"{Name} builtin segment is not initialised");
@@ -49,25 +71,54 @@ public abstract class BuiltinRunner
     /// </summary>
     public Relocatable FinalStack(VmMemory memory, Relocatable pointer)
     {
+        if (!Included)
+        {
+            _stop = Base;
+            return pointer;
+        }
         var at = pointer.Add(-1);
         if (!memory.TryGet(at, out var v) || !v.IsRelocatable)
         {
             throw new MemoryException($"Invalid stop pointer for {Name}: no stop pointer at {at}");
         }
         var stop = v.RelocatableUnchecked;
-        var expected = Base.Add((long)GetUsedInstances(memory) * CellsPerInstance);
+        var expected = this is OutputBuiltinRunner ? Base.Add(GetUsedCells(memory)) : Base.Add((long)GetUsedInstances(memory) * CellsPerInstance);
         if (stop != expected)
         {
             throw new MemoryException($"Invalid stop pointer for {Name}. Expected: {expected}, found: {stop}");
         }
+        _stop = stop;
         return at;
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="inputs"/>.Length input cells of the instance starting at
+    /// <paramref name="start"/>: false when one is missing; an error when one is not an integer.
+    /// </summary>
+    protected bool TryReadInputs(VmMemory memory, Relocatable start, Span<Primitives.Felt> inputs)
+    {
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            var at = start.Add(i);
+            if (!memory.TryGet(at, out var v)) return false;
+            if (!v.IsFelt) throw new MemoryException($"{Name} builtin: Expected integer at address {at}, found {v}");
+            inputs[i] = v.FeltUnchecked;
+        }
+        return true;
     }
 
     /// <summary>Creates the runner for a builtin name, or null when it is not implemented yet.</summary>
     public static BuiltinRunner? Create(string name) => name switch
     {
         "output" => new OutputBuiltinRunner(),
+        "pedersen" => new PedersenBuiltinRunner(),
         "range_check" => new RangeCheckBuiltinRunner(),
+        "ecdsa" => new EcdsaBuiltinRunner(),
+        "bitwise" => new BitwiseBuiltinRunner(),
+        "ec_op" => new EcOpBuiltinRunner(),
+        "keccak" => new KeccakBuiltinRunner(),
+        "poseidon" => new PoseidonBuiltinRunner(),
+        "range_check96" => new RangeCheckBuiltinRunner(RangeCheckBuiltinRunner.Parts96),
         _ => null,
     };
 }

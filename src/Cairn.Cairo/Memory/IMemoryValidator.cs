@@ -6,5 +6,5 @@ namespace Cairn.Cairo.Memory;
 /// </summary>
 public interface IMemoryValidator
 {
-    void Validate(Relocatable address, in MaybeRelocatable value);
+    void Validate(VmMemory memory, Relocatable address, in MaybeRelocatable value);
 }

@@ -19,6 +19,11 @@ internal sealed class MemorySegment
 
     public IMemoryValidator? Validator;
 
+    public IAutoDeducer? Deducer;
+
+    /// <summary>The size fixed by <c>finalize_segments</c> (proof mode), or -1.</summary>
+    public int FinalSize = -1;
+
     /// <summary>The cell at <paramref name="offset"/> (an empty value when the page does not exist).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MaybeRelocatable Get(ulong offset)

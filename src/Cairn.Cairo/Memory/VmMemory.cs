@@ -32,8 +32,66 @@ public sealed class VmMemory
         for (int i = 0; i < seg.UsedSize; i++)
         {
             var v = seg.Get((ulong)i);
-            if (v.HasValue) validator.Validate(new Relocatable(segment, (ulong)i), v);
+            if (v.HasValue) validator.Validate(this, new Relocatable(segment, (ulong)i), v);
         }
+    }
+
+    /// <summary>Attaches a builtin auto-deduction rule to a segment (cairo-vm.md §2.6).</summary>
+    public void SetDeducer(int segment, IAutoDeducer deducer) => GetSegment(segment).Deducer = deducer;
+
+    /// <summary>
+    /// Tries the auto-deduction rule of the address's segment; on success the value is written
+    /// (as the Python VM does at the moment of deduction) and returned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAutoDeduce(Relocatable address, out MaybeRelocatable value)
+    {
+        int s = address.Segment;
+        if ((uint)s < (uint)_count && _segments[s].Deducer is { } d && d.TryDeduce(this, address, out value))
+        {
+            Insert(address, value);
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Re-runs every auto-deduction rule over the written cells of its segment and fails on a
+    /// mismatch (<c>verify_auto_deductions</c>, §3.7).
+    /// </summary>
+    public void VerifyAutoDeductions()
+    {
+        for (int s = 0; s < _count; s++)
+        {
+            var seg = _segments[s];
+            if (seg.Deducer is not { } d) continue;
+            for (int i = 0; i < seg.UsedSize; i++)
+            {
+                var stored = seg.Get((ulong)i);
+                if (!stored.HasValue) continue;
+                var address = new Relocatable(s, (ulong)i);
+                if (d.TryDeduce(this, address, out var deduced) && !deduced.Equals(stored))
+                {
+                    throw new MemoryException($"Inconsistent auto-deduction rule at address {address}. {stored} != {deduced}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Fixes a segment's size for relocation (<c>finalize_segments</c>, §3.10).</summary>
+    public void FinalizeSegment(int segment, int size)
+    {
+        var seg = GetSegment(segment);
+        if (size < seg.UsedSize) throw new MemoryException($"Segment {segment} exceeded its allocated size ({seg.UsedSize} > {size})");
+        seg.FinalSize = size;
+    }
+
+    /// <summary>The relocation size: the finalised size if any, else the used size.</summary>
+    public int GetSegmentSize(int segment)
+    {
+        var seg = GetSegment(segment);
+        return seg.FinalSize >= 0 ? seg.FinalSize : seg.UsedSize;
     }
 
     /// <summary>Used size (max written offset + 1) of a segment.</summary>
@@ -95,7 +153,7 @@ public sealed class VmMemory
             return;
         }
         if (!value.HasValue) throw new ArgumentException("cannot store an empty value", nameof(value));
-        seg.Validator?.Validate(address, value);
+        seg.Validator?.Validate(this, address, value);
         cell = value;
         if ((int)off >= seg.UsedSize) seg.UsedSize = (int)off + 1;
     }
@@ -117,7 +175,7 @@ public sealed class VmMemory
     public RelocationTable ComputeRelocationTable()
     {
         var sizes = new ulong[_count];
-        for (int i = 0; i < _count; i++) sizes[i] = (ulong)_segments[i].UsedSize;
+        for (int i = 0; i < _count; i++) sizes[i] = (ulong)(_segments[i].FinalSize >= 0 ? _segments[i].FinalSize : _segments[i].UsedSize);
         return RelocationTable.FromSizes(sizes);
     }
 

@@ -1,3 +1,5 @@
+using Cairn.Cairo.Layouts;
+
 namespace Cairn.Cairo.Runners;
 
 /// <summary>Options of a run.</summary>
@@ -6,9 +8,24 @@ public sealed record CairoRunOptions
     /// <summary>Default step budget: generous, but a runaway program still ends with a clear error.</summary>
     public const long DefaultMaxSteps = 1_000_000_000;
 
-    /// <summary>Steps allowed before the run fails with "step limit exceeded".</summary>
+    /// <summary>Steps allowed before the run fails with "step limit exceeded" (also bounds proof-mode padding).</summary>
     public long MaxSteps { get; init; } = DefaultMaxSteps;
 
-    /// <summary>Record the (pc, ap, fp) trace (needed for trace.bin).</summary>
+    /// <summary>Record the (pc, ap, fp) trace (needed for trace.bin; always on in proof mode).</summary>
     public bool RecordTrace { get; init; }
+
+    /// <summary>
+    /// The layout. Null: in execution mode every builtin is allowed (no layout check); in proof
+    /// mode <c>plain</c>, as <c>cairo-run</c>'s default.
+    /// </summary>
+    public Layout? Layout { get; init; }
+
+    /// <summary>Proof mode: <c>__start__</c> to <c>__end__</c>, trace padding, public input (§3.5, §3.8).</summary>
+    public bool ProofMode { get; init; }
+
+    /// <summary>Allow program builtins missing from the layout (default: the proof-mode flag, §3.2).</summary>
+    public bool? AllowMissingBuiltins { get; init; }
+
+    /// <summary>Proof mode without padding the trace to a power of two.</summary>
+    public bool DisableTracePadding { get; init; }
 }

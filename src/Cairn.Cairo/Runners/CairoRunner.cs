@@ -1,27 +1,41 @@
 using Cairn.Cairo.Builtins;
+using Cairn.Cairo.Instructions;
+using Cairn.Cairo.Layouts;
 using Cairn.Cairo.Memory;
 using Cairn.Cairo.Output;
 using Cairn.Cairo.Programs;
 using Cairn.Cairo.Vm;
+using Cairn.Primitives;
 
 namespace Cairn.Cairo.Runners;
 
 /// <summary>
-/// Runs a Cairo 0 program in execution (non-proof) mode, as <c>cairo-run</c> does
-/// (cairo-vm.md §3.3, §3.4, §3.6, §3.9): segments program, execution, one per builtin (canonical
-/// order), then return-fp and end; the stack <c>[builtin bases…, return_fp, end]</c>; run until
-/// pc reaches <c>end</c>; then the builtins' stop pointers are checked.
+/// Runs a Cairo 0 program as <c>cairo-run</c> does (cairo-vm.md §3).
+/// Execution mode (§3.3, §3.4): segments program, execution, one per builtin, then return-fp and
+/// end; the stack <c>[builtin bases…, return_fp, end]</c>; run until pc reaches <c>end</c>.
+/// Proof mode (§3.5, §3.8, §3.10): one segment per layout builtin, the stack
+/// <c>[execution_base + 2, 0, builtin bases…]</c>, run from <c>__start__</c> to <c>__end__</c> plus
+/// one step, pad the trace to a power of two until the layout's cells suffice, finalise the
+/// segments and produce the AIR public input. Both end with the stop-pointer checks (§3.9).
 /// </summary>
 public sealed class CairoRunner
 {
     private readonly List<BuiltinRunner> _builtins = [];
+    private readonly List<int> _executionPublicMemory = [];
+    private readonly SortedDictionary<int, IReadOnlyList<int>> _publicOffsets = [];
+    private readonly AccessedAddresses _accessed = new();
+    private int _traceProcessed;
+    private int _traceRcMin = int.MaxValue;
+    private int _traceRcMax = int.MinValue;
     private Relocatable? _endPc;
+    private bool _finalized;
 
     public CairoRunner(CairoProgram program, CairoRunOptions? options = null)
     {
         Program = program;
         Options = options ?? new CairoRunOptions();
-        Vm = new VirtualMachine(new VmMemory(), Options.RecordTrace);
+        Layout = Options.Layout ?? (Options.ProofMode ? Layout.Plain : null);
+        Vm = new VirtualMachine(new VmMemory(), Options.RecordTrace || Options.ProofMode);
 
         int canonical = 0;
         foreach (var name in program.Builtins)
@@ -34,7 +48,27 @@ public sealed class CairoRunner
                     : $"The builtins specified by the %builtins directive must be subsequence of {string.Join(", ", BuiltinRunner.CanonicalOrder)}; found '{name}' out of order");
             }
             canonical = at + 1;
-            _builtins.Add(BuiltinRunner.Create(name) ?? throw new VmException($"builtin '{name}' is not supported yet"));
+        }
+
+        if (Layout is null)
+        {
+            foreach (var name in program.Builtins) _builtins.Add(CreateRunner(name));
+            return;
+        }
+
+        bool allowMissing = Options.AllowMissingBuiltins ?? Options.ProofMode;
+        var missing = program.Builtins.Where(b => !Layout.Contains(b)).ToList();
+        if (missing.Count > 0 && !allowMissing)
+        {
+            throw new VmException($"Builtins {{{string.Join(", ", missing.Select(m => $"'{m}'"))}}} are not present in layout \"{Layout.Name}\"");
+        }
+        foreach (var lb in Layout.Builtins)
+        {
+            bool included = program.Builtins.Contains(lb.Name);
+            if (!included && !Options.ProofMode) continue;
+            var runner = !included && lb.Name is "add_mod" or "mul_mod" ? new ModBuiltinRunner(lb.Name) : CreateRunner(lb.Name);
+            runner.Included = included;
+            _builtins.Add(runner);
         }
     }
 
@@ -42,11 +76,14 @@ public sealed class CairoRunner
 
     public CairoRunOptions Options { get; }
 
+    /// <summary>The layout (null: execution mode without a layout check).</summary>
+    public Layout? Layout { get; }
+
     public VirtualMachine Vm { get; }
 
     public VmMemory Memory => Vm.Memory;
 
-    /// <summary>The builtin runners, in the program's (= canonical) order.</summary>
+    /// <summary>The builtin runners, in canonical (= layout) order.</summary>
     public IReadOnlyList<BuiltinRunner> Builtins => _builtins;
 
     public Relocatable ProgramBase { get; private set; }
@@ -56,15 +93,26 @@ public sealed class CairoRunner
     /// <summary>The pc at which the run ends.</summary>
     public Relocatable EndPc => _endPc ?? throw new InvalidOperationException("the runner is not initialised");
 
-    /// <summary>Runs <c>main</c> to its end and checks the builtins' stop pointers.</summary>
+    /// <summary>The zero segment (created when a mod builtin runner exists, §3.3), or null.</summary>
+    public Relocatable? ZeroSegment { get; private set; }
+
+    /// <summary>Steps executed before proof-mode padding.</summary>
+    public long OriginalSteps { get; private set; }
+
+    /// <summary>Runs the program (proof mode or <c>main</c>) to its end and checks the builtins' stop pointers.</summary>
     public void RunMain()
     {
+        if (Options.ProofMode)
+        {
+            RunProofMode();
+            return;
+        }
         int main = Program.MainPc ?? throw new VmException($"program has no function '{Program.MainScope}.main'");
         InitializeSegments();
-        var stack = new List<MaybeRelocatable>();
-        foreach (var b in _builtins) stack.Add(b.InitialStackValue());
-        InitializeEntrypoint(main, stack);
+        InitializeEntrypoint(main, BuiltinStack());
+        InitializeZeroSegment();
         RunUntilEnd();
+        EndRun();
         ReadReturnValues();
     }
 
@@ -96,6 +144,46 @@ public sealed class CairoRunner
         Vm.SetCodeSegment(ProgramBase.Segment, Program.Data.Count, hintCode);
     }
 
+    private void RunProofMode()
+    {
+        int start = Program.StartPc ?? 0;
+        int end = Program.EndPc ?? throw new VmException($"proof mode needs the label '{Program.MainScope}.__end__' (compile with --proof_mode)");
+        if ((uint)start >= (uint)Program.Data.Count) throw new VmException($"entry pc {start} is outside the program (length {Program.Data.Count})");
+        InitializeSegments();
+        var stack = new List<MaybeRelocatable> { ExecutionBase.Add(2), Felt.Zero };
+        stack.AddRange(BuiltinStack());
+        Memory.Load(ExecutionBase, stack.ToArray());
+        for (int i = 0; i < stack.Count; i++) _executionPublicMemory.Add(i);
+        AddValidationRules();
+        Vm.Pc = ProgramBase.Add(start);
+        Vm.Ap = ExecutionBase.Add(2);
+        Vm.Fp = ExecutionBase.Add(2);
+        _endPc = ProgramBase.Add(end);
+        InitializeZeroSegment();
+        RunUntilEnd();
+        CheckStepLimit();
+        Vm.Step(); // executes the jmp rel 0 at __end__ once
+        EndRun();
+        ReadReturnValues();
+        FinalizeSegments();
+    }
+
+    /// <summary><c>initialize_zero_segment</c>: 4 zero cells, when any mod builtin runner exists.</summary>
+    private void InitializeZeroSegment()
+    {
+        if (!_builtins.Any(b => b is ModBuiltinRunner)) return;
+        var zero = Memory.AddSegment();
+        for (int i = 0; i < ModBuiltinRunner.ZeroSegmentSize; i++) Memory.Insert(zero.Add(i), Felt.Zero);
+        ZeroSegment = zero;
+    }
+
+    private List<MaybeRelocatable> BuiltinStack()
+    {
+        var stack = new List<MaybeRelocatable>();
+        foreach (var name in Program.Builtins) stack.Add(FindRunner(name)?.InitialStackValue() ?? new MaybeRelocatable(Felt.Zero));
+        return stack;
+    }
+
     private void InitializeEntrypoint(int entryPc, IReadOnlyList<MaybeRelocatable> args)
     {
         if ((uint)entryPc >= (uint)Program.Data.Count) throw new VmException($"entry pc {entryPc} is outside the program (length {Program.Data.Count})");
@@ -106,28 +194,311 @@ public sealed class CairoRunner
         stack[^2] = returnFp;
         stack[^1] = end;
         var top = Memory.Load(ExecutionBase, stack);
-        foreach (var b in _builtins) b.AddValidationRules(Memory);
+        AddValidationRules();
         Vm.Pc = ProgramBase.Add(entryPc);
         Vm.Ap = top;
         Vm.Fp = top;
         _endPc = end;
     }
 
-    private void RunUntilEnd() => Vm.RunUntilPc(EndPc, Options.MaxSteps);
-
-    /// <summary>Checks the stop pointers returned by <c>main</c>, last builtin first (§3.9).</summary>
-    public void ReadReturnValues()
+    private void AddValidationRules()
     {
-        var pointer = Vm.Ap;
         try
         {
-            for (int i = _builtins.Count - 1; i >= 0; i--) pointer = _builtins[i].FinalStack(Memory, pointer);
+            foreach (var b in _builtins) b.AddValidationRules(Memory);
         }
         catch (MemoryException e)
         {
             throw new VmException(e.Message, null, e);
         }
     }
+
+    private void RunUntilEnd() => Vm.RunUntilPc(EndPc, Options.MaxSteps);
+
+    /// <summary>
+    /// <c>end_run</c> (§3.7): re-verifies the auto-deduced cells, then in proof mode pads the trace
+    /// (§3.8): to the next power of two, and one step plus the next power of two again until the
+    /// layout's builtin, range-check, memory and diluted cells suffice.
+    /// </summary>
+    private void EndRun()
+    {
+        try
+        {
+            Memory.VerifyAutoDeductions();
+        }
+        catch (MemoryException e)
+        {
+            throw new VmException(e.Message, null, e);
+        }
+        OriginalSteps = Vm.CurrentStep;
+        if (!Options.ProofMode || Options.DisableTracePadding) return;
+        RunUntilSteps(NextPowerOfTwo(Vm.CurrentStep));
+        while (!CheckUsedCells())
+        {
+            CheckStepLimit();
+            Vm.Step();
+            RunUntilSteps(NextPowerOfTwo(Vm.CurrentStep));
+        }
+    }
+
+    private void RunUntilSteps(long steps)
+    {
+        while (Vm.CurrentStep < steps)
+        {
+            CheckStepLimit();
+            Vm.Step();
+        }
+    }
+
+    private void CheckStepLimit()
+    {
+        if (Vm.CurrentStep >= Options.MaxSteps)
+        {
+            throw new VmException($"step limit exceeded: {Options.MaxSteps} steps executed", Vm.Pc);
+        }
+    }
+
+    private static long NextPowerOfTwo(long x)
+    {
+        long p = 1;
+        while (p < x) p <<= 1;
+        return p;
+    }
+
+    /// <summary><c>check_used_cells</c> (§3.8): true when the current step count gives enough cells.</summary>
+    private bool CheckUsedCells()
+    {
+        var layout = Layout!;
+        long steps = Vm.CurrentStep;
+        long builtinMemoryUnits = 0, dilutedUsed = 0, rcUsedByBuiltins = 0;
+        foreach (var b in _builtins)
+        {
+            if (!TryGetAllocatedInstances(b, steps, out long allocated)) return false;
+            int used = b.GetUsedCells(Memory);
+            if (b is OutputBuiltinRunner) continue;
+            if (used > (long)b.CellsPerInstance * allocated) return false;
+            builtinMemoryUnits += (long)(b.CellsPerInstance + b.AdditionalMemoryUnitsPerInstance) * allocated;
+            dilutedUsed += (long)b.DilutedUnitsPerInstance * allocated;
+            rcUsedByBuiltins += (long)used * b.RangeCheckParts;
+        }
+
+        GetRangeCheckLimits(out int rcMin, out int rcMax);
+        if ((layout.RcUnits - 3) * steps - rcUsedByBuiltins < rcMax - rcMin) return false;
+
+        long total = layout.MemoryUnitsPerStep * steps;
+        long publicUnits = total / layout.PublicMemoryFraction;
+        long instructionUnits = 4 * steps;
+        if (total - publicUnits - instructionUnits - builtinMemoryUnits < GetMemoryHoles()) return false;
+
+        if (layout.Diluted is { } d)
+        {
+            long units = d.LogUnitsPerStep >= 0 ? steps << d.LogUnitsPerStep : steps >> -d.LogUnitsPerStep;
+            if (units - dilutedUsed < 1L << d.NBits) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// <c>steps · den / ratio</c> instances (§3.8); false when fewer steps than
+    /// <c>ratio · instances_per_component / den</c> were run. Output: its used cells.
+    /// </summary>
+    private bool TryGetAllocatedInstances(BuiltinRunner b, long steps, out long allocated)
+    {
+        allocated = 0;
+        if (b is OutputBuiltinRunner)
+        {
+            allocated = b.GetUsedCells(Memory);
+            return true;
+        }
+        var lb = Layout?.Find(b.Name) ?? throw new InvalidOperationException($"builtin {b.Name} is not in the layout");
+        if (lb.Ratio == 0) return true;
+        long minSteps = ((long)lb.Ratio * b.InstancesPerComponent + lb.RatioDen - 1) / lb.RatioDen;
+        if (steps < minSteps) return false;
+        allocated = steps * lb.RatioDen / lb.Ratio;
+        return true;
+    }
+
+    /// <summary>Brings the accessed-address set and the trace's offset range up to date with the trace.</summary>
+    private void ProcessTrace()
+    {
+        if (_traceProcessed == 0)
+        {
+            for (int i = 0; i < Program.Data.Count; i++) _accessed.Mark(ProgramBase.Add(i));
+        }
+        var trace = Vm.Trace;
+        for (; _traceProcessed < trace.Count; _traceProcessed++)
+        {
+            var e = trace[_traceProcessed];
+            var ins = Vm.GetInstruction(e.Pc);
+            var dst = (ins.DstReg == Register.Ap ? e.Ap : e.Fp).Add(ins.OffDst);
+            var op0 = (ins.Op0Reg == Register.Ap ? e.Ap : e.Fp).Add(ins.OffOp0);
+            var op1 = ins.Op1Src switch
+            {
+                Op1Source.Imm => e.Pc.Add(ins.OffOp1),
+                Op1Source.Ap => e.Ap.Add(ins.OffOp1),
+                Op1Source.Fp => e.Fp.Add(ins.OffOp1),
+                _ => Memory.GetRelocatable(op0).Add(ins.OffOp1),
+            };
+            _accessed.Mark(e.Pc);
+            _accessed.Mark(dst);
+            _accessed.Mark(op0);
+            _accessed.Mark(op1);
+            Widen(ref _traceRcMin, ref _traceRcMax, ins.OffDst + 0x8000);
+            Widen(ref _traceRcMin, ref _traceRcMax, ins.OffOp0 + 0x8000);
+            Widen(ref _traceRcMin, ref _traceRcMax, ins.OffOp1 + 0x8000);
+        }
+    }
+
+    private static void Widen(ref int min, ref int max, int v)
+    {
+        if (v < min) min = v;
+        if (v > max) max = v;
+    }
+
+    /// <summary>
+    /// rc_min/rc_max (§6.6): the biased offsets of every traced instruction, widened by the
+    /// 16-bit limbs of the range-check builtins' values.
+    /// </summary>
+    public void GetRangeCheckLimits(out int rcMin, out int rcMax)
+    {
+        if (!Vm.RecordTrace) throw new InvalidOperationException("the range-check limits need the trace (set RecordTrace)");
+        ProcessTrace();
+        rcMin = _traceRcMin;
+        rcMax = _traceRcMax;
+        foreach (var b in _builtins)
+        {
+            if (b is RangeCheckBuiltinRunner rc && rc.TryGetRangeCheckUsage(Memory, out int min, out int max))
+            {
+                Widen(ref rcMin, ref rcMax, min);
+                Widen(ref rcMin, ref rcMax, max);
+            }
+        }
+        if (rcMin > rcMax) (rcMin, rcMax) = (0, 0);
+    }
+
+    /// <summary>
+    /// Memory holes (§1.6): cells inside a segment's used size never accessed by an instruction;
+    /// non-output builtin segments count as fully accessed.
+    /// </summary>
+    public long GetMemoryHoles()
+    {
+        ProcessTrace();
+        var builtinSegments = new HashSet<int>();
+        foreach (var b in _builtins)
+        {
+            if (b is not OutputBuiltinRunner) builtinSegments.Add(b.Base.Segment);
+        }
+        if (ZeroSegment is { } z) builtinSegments.Add(z.Segment);
+        long holes = 0;
+        for (int s = 0; s < Memory.SegmentCount; s++)
+        {
+            if (builtinSegments.Contains(s)) continue;
+            int size = Memory.GetUsedSize(s);
+            holes += size - _accessed.CountBelow(s, size);
+        }
+        return holes;
+    }
+
+    /// <summary>
+    /// Checks the stop pointers returned by <c>main</c>, last builtin first (§3.9); in proof mode
+    /// the return values become public memory.
+    /// </summary>
+    public void ReadReturnValues()
+    {
+        var pointer = Vm.Ap;
+        try
+        {
+            for (int i = Program.Builtins.Count - 1; i >= 0; i--)
+            {
+                var name = Program.Builtins[i];
+                if (FindRunner(name) is { } runner)
+                {
+                    pointer = runner.FinalStack(Memory, pointer);
+                    continue;
+                }
+                pointer = pointer.Add(-1);
+                if (!Memory.TryGet(pointer, out var v) || !v.Equals(new MaybeRelocatable(Felt.Zero)))
+                {
+                    throw new MemoryException($"The stop pointer of the missing builtin \"{name}\" must be 0.");
+                }
+            }
+        }
+        catch (MemoryException e)
+        {
+            throw new VmException(e.Message, null, e);
+        }
+        if (Options.ProofMode)
+        {
+            for (ulong o = pointer.Offset; o < Vm.Ap.Offset; o++) _executionPublicMemory.Add((int)(o - ExecutionBase.Offset));
+        }
+    }
+
+    /// <summary>
+    /// <c>finalize_segments</c> (§3.10): program size = its length, builtin segments sized to their
+    /// allocated instances, and the public offsets recorded for the public memory.
+    /// </summary>
+    private void FinalizeSegments()
+    {
+        if (_finalized) return;
+        try
+        {
+            Memory.FinalizeSegment(ProgramBase.Segment, Program.Data.Count);
+            _publicOffsets[ProgramBase.Segment] = Enumerable.Range(0, Program.Data.Count).ToArray();
+            Memory.FinalizeSegment(ExecutionBase.Segment, Memory.GetUsedSize(ExecutionBase.Segment));
+            _publicOffsets[ExecutionBase.Segment] = _executionPublicMemory.ToArray();
+            foreach (var b in _builtins)
+            {
+                if (b is OutputBuiltinRunner)
+                {
+                    int used = b.GetUsedCells(Memory);
+                    Memory.FinalizeSegment(b.Base.Segment, used);
+                    _publicOffsets[b.Base.Segment] = Enumerable.Range(0, used).ToArray();
+                    continue;
+                }
+                if (!TryGetAllocatedInstances(b, Vm.CurrentStep, out long allocated))
+                {
+                    throw new VmException($"Number of steps must be at least {Layout!.Find(b.Name)!.Ratio * b.InstancesPerComponent} for the {b.Name} builtin.");
+                }
+                Memory.FinalizeSegment(b.Base.Segment, checked((int)(allocated * b.CellsPerInstance)));
+            }
+            if (ZeroSegment is { } z) Memory.FinalizeSegment(z.Segment, ModBuiltinRunner.ZeroSegmentSize);
+        }
+        catch (MemoryException e)
+        {
+            throw new VmException(e.Message, null, e);
+        }
+        _finalized = true;
+    }
+
+    /// <summary>The AIR public input of a proof-mode run (§6.6).</summary>
+    public AirPublicInput GetAirPublicInput()
+    {
+        if (!Options.ProofMode || !_finalized) throw new InvalidOperationException("the AIR public input needs a finished proof-mode run");
+        var table = GetRelocationTable();
+        var trace = Vm.Trace;
+        GetRangeCheckLimits(out int rcMin, out int rcMax);
+        var segments = new List<MemorySegmentAddresses>
+        {
+            new("program", table.Relocate(trace[0].Pc), table.Relocate(trace[^1].Pc)),
+            new("execution", table.Relocate(trace[0].Ap), table.Relocate(trace[^1].Ap)),
+        };
+        foreach (var b in _builtins) segments.Add(new(b.Name, table.Relocate(b.Base), table.Relocate(b.StopPointer)));
+
+        var publicMemory = new List<PublicMemoryEntry>();
+        foreach (var (segment, offsets) in _publicOffsets)
+        {
+            foreach (int offset in offsets)
+            {
+                var at = new Relocatable(segment, (ulong)offset);
+                if (!Memory.TryGet(at, out var value)) throw new VmException($"public memory cell {at} has no value");
+                publicMemory.Add(new PublicMemoryEntry(table.Relocate(at), table.Relocate(value), 0));
+            }
+        }
+        return new AirPublicInput(Layout!.Name, rcMin, rcMax, trace.Count, segments, publicMemory);
+    }
+
+    /// <summary>Writes air_public_input.json.</summary>
+    public void WriteAirPublicInput(Stream stream) => GetAirPublicInput().Write(stream);
 
     /// <summary>The program output (cells of the output builtin), empty without one.</summary>
     public IReadOnlyList<MaybeRelocatable> GetOutput()
@@ -150,6 +521,18 @@ public sealed class CairoRunner
 
     /// <summary>Writes memory.bin.</summary>
     public void WriteMemory(Stream stream) => MemoryFile.Write(stream, Memory, GetRelocationTable());
+
+    private BuiltinRunner? FindRunner(string name)
+    {
+        foreach (var b in _builtins)
+        {
+            if (b.Name == name) return b;
+        }
+        return null;
+    }
+
+    private static BuiltinRunner CreateRunner(string name) =>
+        BuiltinRunner.Create(name) ?? throw new VmException($"builtin '{name}' is not supported yet");
 
     private static int IndexOf(IReadOnlyList<string> list, string name, int from)
     {

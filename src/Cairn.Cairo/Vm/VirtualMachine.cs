@@ -153,6 +153,10 @@ public sealed class VirtualMachine
         }
         bool hasOp1 = mem.TryGet(op1Addr, out var op1);
 
+        // Builtin auto-deduction (op0 and op1 only, never dst); a deduced cell is written at once.
+        if (!hasOp0) hasOp0 = mem.TryAutoDeduce(op0Addr, out op0);
+        if (!hasOp1) hasOp1 = mem.TryAutoDeduce(op1Addr, out op1);
+
         MaybeRelocatable res = default;
         bool op0Deduced = false, op1Deduced = false, dstDeduced = false;
 
