@@ -1,0 +1,148 @@
+using Cairn.Testing;
+
+namespace Cairn.Node.Tests;
+
+/// <summary>`cairn asm` and `cairn run` on the programs in examples/, in-process.</summary>
+public sealed class CairoCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cairn-cairo-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Example(string name) => Path.Combine(ScureOracle.RepoRoot, "examples", name + ".casm");
+
+    private string Tmp(string name) => Path.Combine(_dir, name);
+
+    private string Assemble(string example)
+    {
+        string json = Tmp(example + ".json");
+        var r = Cli.Run("asm", Example(example), "-o", json);
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal("", r.Out);
+        Assert.True(File.Exists(json));
+        return json;
+    }
+
+    [Theory]
+    [InlineData("fibonacci")]
+    [InlineData("factorial")]
+    public void ExamplesRunInExecutionAndProofMode(string example)
+    {
+        string json = Assemble(example);
+        var run = Cli.Run("run", json);
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Equal("", run.Out);
+
+        var print = Cli.Run("run", json, "--print-output");
+        Assert.True(print.Exit == 0, print.ToString());
+        Assert.Equal("", print.Out); // no output builtin: cairo-run prints nothing
+
+        var proof = Cli.Run("run", json, "--proof-mode", "--air-public-input", Tmp("air.json"), "--trace-file", Tmp("trace.bin"), "--memory-file", Tmp("memory.bin"));
+        Assert.True(proof.Exit == 0, proof.ToString());
+        Assert.Equal(0, new FileInfo(Tmp("trace.bin")).Length % 24);
+        Assert.True(new FileInfo(Tmp("trace.bin")).Length >= 24 * 4);
+        Assert.Contains("\"layout\": \"plain\"", File.ReadAllText(Tmp("air.json")));
+    }
+
+    [Fact]
+    public void OutputExamplePrintsItsOutput()
+    {
+        string json = Assemble("output");
+        var r = Cli.Run("run", json, "--layout", "small", "--print-output");
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal("Program output:\n  42\n  84\n  -1\n\n", r.Out);
+
+        var proof = Cli.Run("run", json, "--layout", "small", "--proof-mode", "--print-output", "--air-public-input", Tmp("air.json"));
+        Assert.True(proof.Exit == 0, proof.ToString());
+        Assert.Equal("Program output:\n  42\n  84\n  -1\n\n", proof.Out);
+        Assert.Contains("\"output\"", File.ReadAllText(Tmp("air.json")));
+
+        // cairo-run's default layout is plain, which has no output builtin.
+        var plain = Cli.Run("run", json);
+        Assert.Equal(1, plain.Exit);
+        Assert.Contains("not present in layout \"plain\"", plain.Err);
+    }
+
+    [Fact]
+    public void TraceAndMemoryFilesAreWrittenAndDeterministic()
+    {
+        string json = Assemble("factorial");
+        byte[][] Files(string suffix)
+        {
+            var r = Cli.Run("run", json, "--trace-file", Tmp("t" + suffix), "--memory-file", Tmp("m" + suffix));
+            Assert.True(r.Exit == 0, r.ToString());
+            return [File.ReadAllBytes(Tmp("t" + suffix)), File.ReadAllBytes(Tmp("m" + suffix))];
+        }
+        var a = Files("1");
+        var b = Files("2");
+        Assert.NotEmpty(a[0]);
+        Assert.NotEmpty(a[1]);
+        Assert.Equal(0, a[0].Length % 24);
+        Assert.Equal(0, a[1].Length % 40);
+        Assert.Equal(a[0], b[0]);
+        Assert.Equal(a[1], b[1]);
+
+        // The first trace entry starts at main: pc = 1 + main (relocated program base is 1).
+        ulong pc0 = BitConverter.ToUInt64(a[0], 16);
+        Assert.Equal(7UL, pc0);
+    }
+
+    [Fact]
+    public void PrintOutputShowsGapsAndLargeValuesAsCairoRunDoes()
+    {
+        File.WriteAllText(Tmp("gap.casm"), """
+            %builtins output
+            main:
+                [ap] = 0x400000000000000000000000000, ap++   // 2^106: printed as hex
+                [ap + -1] = [[fp + -3]]
+                [ap] = -7, ap++
+                [ap + -1] = [[fp + -3] + 2]                 // output[1] is never written
+                [ap] = [fp + -3] + 3, ap++
+                ret
+            """);
+        var asm = Cli.Run("asm", Tmp("gap.casm"), "-o", Tmp("gap.json"));
+        Assert.True(asm.Exit == 0, asm.ToString());
+        var r = Cli.Run("run", Tmp("gap.json"), "--layout", "small", "--print-output");
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal("Program output:\n  0x400000000000000000000000000\n  <missing>\n  -7\n\n", r.Out);
+    }
+
+    [Fact]
+    public void StepLimitFailureNamesThePc()
+    {
+        string json = Assemble("factorial");
+        var r = Cli.Run("run", json, "--max-steps", "10");
+        Assert.Equal(1, r.Exit);
+        Assert.StartsWith("error: run: Error at pc=0:", r.Err);
+        Assert.Contains("step limit exceeded", r.Err);
+    }
+
+    [Fact]
+    public void InputErrorsExitTwo()
+    {
+        File.WriteAllText(Tmp("bad.casm"), "main:\n    [ap] = 1, ap++\n    jmp nowhere\n");
+        var asm = Cli.Run("asm", Tmp("bad.casm"), "-o", Tmp("bad.json"));
+        Assert.Equal(2, asm.Exit);
+        Assert.Equal([$"error: asm: {Tmp("bad.casm")}: line 3: unknown label 'nowhere'"], asm.ErrLines);
+        Assert.False(File.Exists(Tmp("bad.json")));
+
+        var missing = Cli.Run("asm", Tmp("none.casm"), "-o", Tmp("x.json"));
+        Assert.Equal(2, missing.Exit);
+        Assert.StartsWith("error: asm: cannot read source file", missing.Err);
+
+        string json = Assemble("fibonacci");
+        var air = Cli.Run("run", json, "--air-public-input", Tmp("air.json"));
+        Assert.Equal(2, air.Exit);
+        Assert.Contains("--air-public-input requires --proof-mode", air.Err);
+
+        var layout = Cli.Run("run", json, "--layout", "nope");
+        Assert.Equal(2, layout.Exit);
+        Assert.Contains("unknown layout 'nope'", layout.Err);
+
+        File.WriteAllText(Tmp("junk.json"), "{");
+        var junk = Cli.Run("run", Tmp("junk.json"));
+        Assert.Equal(2, junk.Exit);
+        Assert.Contains("malformed program JSON", junk.Err);
+        Assert.DoesNotContain("   at ", junk.Err);
+    }
+}
