@@ -1,3 +1,4 @@
+using Cairn.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using Cairn.Primitives;
@@ -167,71 +168,21 @@ public sealed class StateCrashTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private static async Task<List<(long Block, Felt Root)>> RunAndKill(string path, bool early, TimeSpan delay)
     {
-        var helper = System.IO.Path.Combine(AppContext.BaseDirectory, "Cairn.State.CrashHelper.dll");
-        Assert.True(File.Exists(helper), $"missing {helper}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(helper);
-        start.ArgumentList.Add(path);
-
         var reported = new List<(long Block, Felt Root)>();
-        var applying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new System.Text.StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
+        await KillableChild.RunAndKillAsync("Cairn.State.CrashHelper.dll", [path], line =>
         {
-            var line = e.Data;
-            if (line is null)
+            if (line.Split(' ') is not ["committed", var number, var root]
+                || !long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                || !Felt.TryParse(root, out var felt))
             {
-                applying.TrySetResult();
-                return;
+                return false;
             }
-
-            var parts = line.Split(' ');
-            if (parts is ["committed", var number, var root]
-                && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                && Felt.TryParse(root, out var felt))
+            lock (reported)
             {
-                lock (reported)
-                {
-                    reported.Add((n, felt));
-                }
-
-                applying.TrySetResult();
+                reported.Add((n, felt));
             }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.AppendLine(e.Data);
-                }
-            }
-        };
-
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!early)
-        {
-            await applying.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-
-        await Task.Delay(delay);
-        var exitedByItself = process.HasExited;
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        lock (errors)
-        {
-            Assert.True(!exitedByItself && errors.Length == 0, $"the helper failed (exit {process.ExitCode}): {errors}");
-        }
+            return true;
+        }, early, delay);
 
         lock (reported)
         {
@@ -242,22 +193,5 @@ public sealed class StateCrashTests(ITestOutputHelper output) : IDisposable
 
             return [.. reported];
         }
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var current = Environment.ProcessPath;
-        if (current is not null && System.IO.Path.GetFileNameWithoutExtension(current) == "dotnet")
-        {
-            return current;
-        }
-
-        return "dotnet";
     }
 }

@@ -1,3 +1,4 @@
+using Cairn.Testing;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
@@ -67,65 +68,17 @@ public sealed class RocksDbCrashTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private static async Task<long> RunAndKill(string path, long first, bool early, TimeSpan delay)
     {
-        var helper = Path.Combine(AppContext.BaseDirectory, "Cairn.Storage.CrashHelper.dll");
-        Assert.True(File.Exists(helper), $"missing {helper}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(helper);
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
-
         var lastReported = -1L;
-        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new System.Text.StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
+        await KillableChild.RunAndKillAsync("Cairn.Storage.CrashHelper.dll", [path, first.ToString(CultureInfo.InvariantCulture)], line =>
         {
-            var line = e.Data;
-            if (line is null)
+            if (!line.StartsWith("committed ", StringComparison.Ordinal)
+                || !long.TryParse(line.AsSpan("committed ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
-                writing.TrySetResult();
+                return false;
             }
-            else if (line.StartsWith("committed ", StringComparison.Ordinal)
-                && long.TryParse(line.AsSpan("committed ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                Interlocked.Exchange(ref lastReported, n);
-                writing.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.AppendLine(e.Data);
-                }
-            }
-        };
-
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!early)
-        {
-            await writing.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-
-        await Task.Delay(delay);
-        var exitedByItself = process.HasExited;
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        lock (errors)
-        {
-            Assert.True(!exitedByItself && errors.Length == 0, $"the helper failed (exit {process.ExitCode}): {errors}");
-        }
-
+            Interlocked.Exchange(ref lastReported, n);
+            return true;
+        }, early, delay);
         return Interlocked.Read(ref lastReported);
     }
 
@@ -174,22 +127,5 @@ public sealed class RocksDbCrashTests(ITestOutputHelper output) : IDisposable
         var meta = store.Get(store.Columns[2], CrashBatch.LastKey);
         Assert.Equal(last, meta is null ? -1 : BinaryPrimitives.ReadInt64BigEndian(meta));
         return last;
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var current = Environment.ProcessPath;
-        if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")
-        {
-            return current;
-        }
-
-        return "dotnet";
     }
 }
