@@ -79,6 +79,12 @@ public sealed class WorldState
     /// <summary>The newest applied block, or null before block 0.</summary>
     public ulong? LatestBlock => _head?.Block;
 
+    /// <summary>
+    /// When set, each <see cref="Apply"/> then prunes the trie nodes that only blocks older than the newest
+    /// <c>KeepBlocks</c> use (so storage stays readable, and revertible, for that many blocks). Null keeps everything.
+    /// </summary>
+    public ulong? KeepBlocks { get; init; }
+
     /// <summary>The block numbers below which storage reads and reverts are no longer possible (0: none pruned).</summary>
     public ulong PrunedBelow => Volatile.Read(ref _prunedBelow);
 
@@ -91,6 +97,7 @@ public sealed class WorldState
     public StateRoots Apply(ulong blockNumber, StateDiff diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
+        StateRoots roots;
         lock (_gate)
         {
             var head = _head;
@@ -168,8 +175,16 @@ public sealed class WorldState
 
             _store.Write(batch);
             _head = new Head(blockNumber, record);
-            return record.Roots;
+            roots = record.Roots;
         }
+
+        // Pruning by depth: keep the newest KeepBlocks blocks' storage readable.
+        if (KeepBlocks is { } keep && keep > 0 && blockNumber + 1 > keep)
+        {
+            Prune(blockNumber + 1 - keep);
+        }
+
+        return roots;
     }
 
     /// <summary>

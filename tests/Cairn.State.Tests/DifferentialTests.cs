@@ -104,6 +104,34 @@ public sealed class DifferentialTests
     }
 
     [Fact]
+    public void KeepBlocksPrunesAsBlocksAreApplied()
+    {
+        var generator = new DiffGenerator(11);
+        using var store = StateHarness.NewMemoryStore();
+        using var reference = StateHarness.NewMemoryStore();
+        var state = new WorldState(store) { KeepBlocks = 3 };
+        var unpruned = new WorldState(reference);
+        var model = new StateModel();
+        var history = new List<StateModel>();
+        for (ulong block = 0; block < 10; block++)
+        {
+            var diff = generator.Next();
+            model.Apply(diff);
+            history.Add(model.Clone());
+            Assert.Equal(unpruned.Apply(block, diff), state.Apply(block, diff));
+            Assert.Equal(block + 1 > 3 ? block + 1 - 3 : 0, state.PrunedBelow);
+        }
+
+        Assert.True(state.Nodes.CountNodes() < unpruned.Nodes.CountNodes());
+        for (var block = 7; block < 10; block++)
+        {
+            StateHarness.AssertReads(state, history[block], generator, (ulong)block);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => state.GetStorage(new ContractAddress(generator.Addresses[0]), new StorageKey(Felt.Zero), 6));
+    }
+
+    [Fact]
     public void BlocksMustBeAppliedInOrder()
     {
         using var store = StateHarness.NewMemoryStore();
