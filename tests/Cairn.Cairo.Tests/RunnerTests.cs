@@ -173,7 +173,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public void A_hint_is_kept_and_running_it_fails_clearly()
+    public void A_hint_is_parsed_and_an_unknown_one_fails_naming_its_code()
     {
         string json = TinyProgramJson.Replace("\"hints\": {}", """
             "hints": {"2": [{"accessible_scopes": ["__main__", "__main__.main"], "code": "memory[ap] = segments.add()",
@@ -186,8 +186,13 @@ public class RunnerTests
         Assert.Equal(0, hint.ReferenceIds["__main__.main.x"]);
         Assert.Equal(["__main__", "__main__.main"], hint.AccessibleScopes);
 
-        var e = Assert.Throws<VmException>(() => new CairoRunner(p).RunMain());
-        Assert.Contains("hints are not supported yet: memory[ap] = segments.add()", e.Message);
+        var runner = new CairoRunner(p);
+        runner.RunMain();
+        Assert.True(runner.Memory.Get(runner.Vm.Ap).IsRelocatable); // the hint wrote a new segment at [ap] before the ret
+
+        var unknown = CairoProgram.Parse(json.Replace("memory[ap] = segments.add()", "memory[ap] = 42  # custom"));
+        var e = Assert.Throws<VmException>(() => new CairoRunner(unknown).RunMain());
+        Assert.Contains("Unknown hint at pc 2: memory[ap] = 42  # custom", e.Message);
         Assert.Equal(new Relocatable(0, 2), e.Pc);
     }
 

@@ -1,3 +1,4 @@
+using Cairn.Cairo.Hints.Cairo0;
 using Cairn.Cairo.Layouts;
 
 namespace Cairn.Cairo.Runners;
@@ -28,4 +29,7 @@ public sealed record CairoRunOptions
 
     /// <summary>Proof mode without padding the trace to a power of two.</summary>
     public bool DisableTracePadding { get; init; }
+
+    /// <summary>The Cairo 0 hints known to the run (null: <see cref="Cairo0HintRegistry.Default"/>).</summary>
+    public Cairo0HintRegistry? HintRegistry { get; init; }
 }

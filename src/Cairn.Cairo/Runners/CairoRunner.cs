@@ -1,4 +1,6 @@
 using Cairn.Cairo.Builtins;
+using Cairn.Cairo.Hints;
+using Cairn.Cairo.Hints.Cairo0;
 using Cairn.Cairo.Instructions;
 using Cairn.Cairo.Layouts;
 using Cairn.Cairo.Memory;
@@ -136,12 +138,33 @@ public sealed class CairoRunner
 
         for (int i = 0; i < Program.Data.Count; i++) Memory.Insert(ProgramBase.Add(i), Program.Data[i]);
 
-        var hintCode = new Dictionary<int, string>();
+        Vm.SetCodeSegment(ProgramBase.Segment, Program.Data.Count);
+        Vm.SetHints(CompileHints());
+        Vm.HintContext = new HintContext(Vm, _builtins);
+    }
+
+    /// <summary>Compiles every hint of the program by its code string; an unknown one fails naming it.</summary>
+    private Dictionary<int, IHint[]> CompileHints()
+    {
+        var registry = Options.HintRegistry ?? Cairo0HintRegistry.Default;
+        var compiled = new Dictionary<int, IHint[]>();
         foreach (var (pc, list) in Program.Hints)
         {
-            if (list.Count > 0) hintCode[pc] = list[0].Code;
+            var hints = new IHint[list.Count];
+            for (int i = 0; i < list.Count; i++)
+            {
+                try
+                {
+                    hints[i] = registry.Compile(new Cairo0HintSite(list[i], Program));
+                }
+                catch (HintException e)
+                {
+                    throw new VmException(e.Message, ProgramBase.Add(pc), e);
+                }
+            }
+            compiled[pc] = hints;
         }
-        Vm.SetCodeSegment(ProgramBase.Segment, Program.Data.Count, hintCode);
+        return compiled;
     }
 
     private void RunProofMode()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cairn.Cairo.Hints;
 using Cairn.Cairo.Instructions;
 using Cairn.Cairo.Memory;
 using Cairn.Primitives;
@@ -14,8 +15,9 @@ public sealed class VirtualMachine
     private Instruction[] _cache = [];
     private bool[] _cached = [];
     private int _codeSegment = -1;
-    private string?[] _hintAt = [];
+    private IHint[]?[] _hintsAt = [];
     private readonly TraceBuffer _trace = new();
+    private HintContext? _hintContext;
 
     public VirtualMachine(VmMemory? memory = null, bool recordTrace = false)
     {
@@ -40,22 +42,35 @@ public sealed class VirtualMachine
     public TraceBuffer Trace => _trace;
 
     /// <summary>
-    /// Declares the segment holding the program (enables the decoded-instruction cache for its
-    /// first <paramref name="length"/> words) and the pcs (offsets) that carry hints.
+    /// Declares the segment holding the program: enables the decoded-instruction cache for its
+    /// first <paramref name="length"/> words.
     /// </summary>
-    public void SetCodeSegment(int segment, int length, IReadOnlyDictionary<int, string>? hintCodeByOffset = null)
+    public void SetCodeSegment(int segment, int length)
     {
         _codeSegment = segment;
         _cache = new Instruction[length];
         _cached = new bool[length];
-        _hintAt = new string?[length];
-        if (hintCodeByOffset is not null)
+        _hintsAt = new IHint[]?[length];
+    }
+
+    /// <summary>
+    /// Attaches compiled hints to pcs (offsets into the code segment); they run, in order, every
+    /// time execution reaches their pc, with <see cref="HintContext"/>.
+    /// </summary>
+    public void SetHints(IReadOnlyDictionary<int, IHint[]> hintsByOffset)
+    {
+        foreach (var (offset, hints) in hintsByOffset)
         {
-            foreach (var (offset, code) in hintCodeByOffset)
-            {
-                if ((uint)offset < (uint)length) _hintAt[offset] = code;
-            }
+            if ((uint)offset >= (uint)_hintsAt.Length) throw new ArgumentOutOfRangeException(nameof(hintsByOffset), $"hint pc {offset} is outside the code segment");
+            _hintsAt[offset] = hints.Length == 0 ? null : hints;
         }
+    }
+
+    /// <summary>The context hints run with (created on first use).</summary>
+    public HintContext HintContext
+    {
+        get => _hintContext ??= new HintContext(this);
+        set => _hintContext = value;
     }
 
     /// <summary>
@@ -124,9 +139,9 @@ public sealed class VirtualMachine
 
     private void StepCore(Relocatable pc)
     {
-        if (pc.Segment == _codeSegment && pc.Offset < (ulong)_hintAt.Length && _hintAt[(int)pc.Offset] is { } hint)
+        if (pc.Segment == _codeSegment && pc.Offset < (ulong)_hintsAt.Length && _hintsAt[(int)pc.Offset] is { } hints)
         {
-            throw new VmException($"hints are not supported yet: {hint}", pc);
+            RunHints(hints, pc);
         }
 
         var ins = DecodeAt(pc);
@@ -266,6 +281,22 @@ public sealed class VirtualMachine
         }
 
         CurrentStep++;
+    }
+
+    private void RunHints(IHint[] hints, Relocatable pc)
+    {
+        var context = HintContext;
+        for (int i = 0; i < hints.Length; i++)
+        {
+            try
+            {
+                hints[i].Execute(context);
+            }
+            catch (Exception e) when (e is HintException or MemoryException or ArithmeticException or InvalidOperationException or ArgumentException)
+            {
+                throw new VmException($"Got an exception while executing a hint (hint {i} at pc {pc}): {e.Message}", pc, e);
+            }
+        }
     }
 
     private static bool DeduceOp0(in Instruction ins, Relocatable pc, bool hasDst, MaybeRelocatable dst, bool hasOp1, MaybeRelocatable op1,
