@@ -336,11 +336,16 @@ public sealed class ScureOracle : IDisposable
 
     private static string FindRepoRoot()
     {
+        // CAIRN_REPO_ROOT serves builds whose output lives outside the checkout (--artifacts-path).
+        if (Environment.GetEnvironmentVariable("CAIRN_REPO_ROOT") is { Length: > 0 } env && File.Exists(Path.Combine(env, "Cairn.slnx")))
+        {
+            return Path.GetFullPath(env);
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cairn.slnx"))) return dir.FullName;
         }
-        throw new InvalidOperationException($"no directory above {AppContext.BaseDirectory} contains Cairn.slnx");
+        throw new InvalidOperationException($"no directory above {AppContext.BaseDirectory} contains Cairn.slnx (set CAIRN_REPO_ROOT)");
     }
 
     /// <summary>Runs <c>npm ci</c> in the oracle folder when its dependencies are not installed.</summary>
