@@ -30,6 +30,10 @@
 //                                  WITHOUT a "0x" prefix
 //   blake2felt      [...xs]        starknet.js hash.blake2sHashMany (Blake2Felt252, spec §2.4;
 //                                  the hash used by compiled class hash v2)
+//   compiled_class_hash [casmJson, "blake"|"poseidon"]
+//                                  starknet.js hash.computeCompiledClassHashBlake / ...Poseidon of a
+//                                  CASM class given as a JSON string
+//   sierra_class_hash [sierraJson] starknet.js hash.computeSierraContractClassHash
 //   public_key      [priv]         @scure/starknet getStarkKey -> felt (the x coordinate)
 //   sign            [priv, hash]   @scure/starknet sign (default options) -> {"r": felt, "s": felt}
 //   verify          [pubX, hash, r, s]
@@ -172,6 +176,21 @@ const ops = {
     const xs = feltArgs(args);
     const { hash } = await starknet();
     return felt(hash.blake2sHashMany(xs));
+  },
+  async compiled_class_hash(args) {
+    arity(args, 2, 'compiled_class_hash');
+    if (typeof args[0] !== 'string') throw new BadRequest('compiled_class_hash: the class must be a JSON string');
+    const casm = JSON.parse(args[0]);
+    const { hash } = await starknet();
+    if (args[1] === 'blake') return felt(BigInt(hash.computeCompiledClassHashBlake(casm)));
+    if (args[1] === 'poseidon') return felt(BigInt(hash.computeCompiledClassHashPoseidon(casm)));
+    throw new BadRequest("compiled_class_hash: the version must be 'blake' or 'poseidon'");
+  },
+  async sierra_class_hash(args) {
+    arity(args, 1, 'sierra_class_hash');
+    if (typeof args[0] !== 'string') throw new BadRequest('sierra_class_hash: the class must be a JSON string');
+    const { hash } = await starknet();
+    return felt(BigInt(hash.computeSierraContractClassHash(JSON.parse(args[0]))));
   },
   public_key(args) {
     arity(args, 1, 'public_key');

@@ -240,8 +240,20 @@ public sealed class VirtualMachine
         {
             case FpUpdate.ApPlus2: Fp = ap.Add(2); break;
             case FpUpdate.Dst:
-                if (!dst.IsRelocatable) throw new VmException($"ret: the saved fp must be a relocatable value, found {dst}", pc);
-                Fp = dst.RelocatableUnchecked;
+                if (dst.IsRelocatable)
+                {
+                    Fp = dst.RelocatableUnchecked;
+                }
+                else if (dst.FeltUnchecked.TryToUInt64(out ulong fpOffset))
+                {
+                    // A felt fp is an offset in fp's segment, as in the reference VMs: Starknet entry points
+                    // return to the frame [.., 0, end], so their final ret sets fp to the integer 0.
+                    Fp = new Relocatable(fp.Segment, fpOffset);
+                }
+                else
+                {
+                    throw new VmException($"ret: the saved fp must be an address or a small offset, found {dst}", pc);
+                }
                 break;
         }
 

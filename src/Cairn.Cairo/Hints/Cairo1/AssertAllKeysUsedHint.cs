@@ -1,0 +1,16 @@
+namespace Cairn.Cairo.Hints.Cairo1;
+
+/// <summary>
+/// Deprecated <c>AssertAllKeysUsed</c>: an assertion on hint state that the sequencer (casm_run
+/// <c>execute_deprecated_hint</c>) treats as a no-op; so does Cairn.
+/// </summary>
+public sealed record AssertAllKeysUsedHint() : Cairo1Hint
+{
+    public override string VariantName => "AssertAllKeysUsed";
+
+    public override Cairo1HintFamily Family => Cairo1HintFamily.Deprecated;
+
+    public override void Execute(HintContext context)
+    {
+    }
+}
