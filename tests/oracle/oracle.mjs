@@ -34,6 +34,26 @@
 //                                  starknet.js hash.computeCompiledClassHashBlake / ...Poseidon of a
 //                                  CASM class given as a JSON string
 //   sierra_class_hash [sierraJson] starknet.js hash.computeSierraContractClassHash
+//   tx_hash_invoke_v3 [txJson, chainId]
+//                                  starknet.js hash.calculateInvokeTransactionHash of an RPC INVOKE_TXN_V3
+//                                  object given as a JSON string (all three resource bounds; "version"
+//                                  exactly "0x3" or "0x100000000000000000000000000000003" for a query;
+//                                  DA modes "L1"/"L2"; proof_facts optional). chainId is a felt.
+//   tx_hash_declare_v3 [txJson, chainId]
+//                                  starknet.js hash.calculateDeclareTransactionHash of an RPC DECLARE_TXN_V3
+//                                  object (with class_hash, not contract_class), same conventions
+//   tx_hash_deploy_account_v3 [txJson, chainId]
+//                                  starknet.js hash.calculateDeployAccountTransactionHash of an RPC
+//                                  DEPLOY_ACCOUNT_TXN_V3 object; the contract address comes from
+//                                  hash.calculateContractAddressFromHash(salt, class_hash, calldata, 0)
+//   tx_hash_l1_handler [txJson, chainId]
+//                                  starknet.js hash.calculateL2MessageTxHash of an RPC L1_HANDLER_TXN object:
+//                                  calldata[0] is the L1 sender, the rest the payload, nonce the L1 nonce
+//   contract_address [salt, classHash, deployer, ...calldata]
+//                                  starknet.js hash.calculateContractAddressFromHash(salt, classHash,
+//                                  calldata, deployer)
+//   secp_mul        ["k1"|"r1", k] @noble/curves secp256k1 / p256: k·G (k any integer below 2^256,
+//                                  reduced mod n) -> {"x": felt-style hex, "y": ...} or "infinity"
 //   public_key      [priv]         @scure/starknet getStarkKey -> felt (the x coordinate)
 //   sign            [priv, hash]   @scure/starknet sign (default options) -> {"r": felt, "s": felt}
 //   verify          [pubX, hash, r, s]
@@ -51,6 +71,8 @@ import { createInterface } from 'node:readline';
 import * as scure from '@scure/starknet';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { blake2s } from '@noble/hashes/blake2.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { p256 } from '@noble/curves/nist.js';
 
 const P = 2n ** 251n + 17n * 2n ** 192n + 1n;
 const TWO_256 = 2n ** 256n;
@@ -133,6 +155,54 @@ function verifyWithX(pubX, msgHash, r, s) {
   return false;
 }
 
+function parseTxJson(text, op) {
+  if (typeof text !== 'string') throw new BadRequest(`${op}: the transaction must be a JSON string`);
+  const tx = JSON.parse(text);
+  if (tx === null || typeof tx !== 'object' || Array.isArray(tx)) throw new BadRequest(`${op}: the transaction must be a JSON object`);
+  return tx;
+}
+
+function txFelts(tx, name) {
+  const v = tx[name];
+  if (!Array.isArray(v)) throw new BadRequest(`${name}: expected an array`);
+  return v.map((x, i) => felt(parseFelt(x, `${name}[${i}]`)));
+}
+
+function txDaMode(tx, name) {
+  if (tx[name] === 'L1') return 0;
+  if (tx[name] === 'L2') return 1;
+  throw new BadRequest(`${name}: expected L1 or L2`);
+}
+
+function txResourceBounds(tx) {
+  const rb = tx.resource_bounds ?? {};
+  const one = (k) => {
+    if (!rb[k]) throw new BadRequest(`resource_bounds.${k} is missing`);
+    return { max_amount: parseInteger(rb[k].max_amount, k), max_price_per_unit: parseInteger(rb[k].max_price_per_unit, k) };
+  };
+  return { l1_gas: one('l1_gas'), l2_gas: one('l2_gas'), l1_data_gas: one('l1_data_gas') };
+}
+
+function txVersion3(tx) {
+  if (tx.version !== '0x3' && tx.version !== '0x100000000000000000000000000000003') {
+    throw new BadRequest(`version must be "0x3" or "0x100000000000000000000000000000003", got ${tx.version}`);
+  }
+  return tx.version;
+}
+
+function txV3Common(tx, chainIdArg) {
+  return {
+    version: txVersion3(tx),
+    chainId: felt(parseFelt(chainIdArg, 'chainId')),
+    nonce: felt(parseFelt(tx.nonce, 'nonce')),
+    nonceDataAvailabilityMode: txDaMode(tx, 'nonce_data_availability_mode'),
+    feeDataAvailabilityMode: txDaMode(tx, 'fee_data_availability_mode'),
+    resourceBounds: txResourceBounds(tx),
+    tip: parseInteger(tx.tip, 'tip'),
+    paymasterData: txFelts(tx, 'paymaster_data'),
+  };
+}
+
 const ops = {
   pedersen(args) {
     arity(args, 2, 'pedersen');
@@ -191,6 +261,75 @@ const ops = {
     if (typeof args[0] !== 'string') throw new BadRequest('sierra_class_hash: the class must be a JSON string');
     const { hash } = await starknet();
     return felt(BigInt(hash.computeSierraContractClassHash(JSON.parse(args[0]))));
+  },
+  secp_mul(args) {
+    arity(args, 2, 'secp_mul');
+    const curve = args[0] === 'k1' ? secp256k1 : args[0] === 'r1' ? p256 : null;
+    if (!curve) throw new BadRequest("secp_mul: the curve must be 'k1' or 'r1'");
+    const k = parseInteger(args[1], 'args[1]') % curve.Point.CURVE().n;
+    if (k === 0n) return 'infinity';
+    const { x, y } = curve.Point.BASE.multiply(k).toAffine();
+    return { x: felt(x), y: felt(y) };
+  },
+  async tx_hash_invoke_v3(args) {
+    arity(args, 2, 'tx_hash_invoke_v3');
+    const tx = parseTxJson(args[0], 'tx_hash_invoke_v3');
+    const { hash } = await starknet();
+    return felt(BigInt(hash.calculateInvokeTransactionHash({
+      ...txV3Common(tx, args[1]),
+      senderAddress: felt(parseFelt(tx.sender_address, 'sender_address')),
+      compiledCalldata: txFelts(tx, 'calldata'),
+      accountDeploymentData: txFelts(tx, 'account_deployment_data'),
+      proofFacts: tx.proof_facts === undefined ? undefined : txFelts(tx, 'proof_facts'),
+    })));
+  },
+  async tx_hash_declare_v3(args) {
+    arity(args, 2, 'tx_hash_declare_v3');
+    const tx = parseTxJson(args[0], 'tx_hash_declare_v3');
+    const { hash } = await starknet();
+    return felt(BigInt(hash.calculateDeclareTransactionHash({
+      ...txV3Common(tx, args[1]),
+      senderAddress: felt(parseFelt(tx.sender_address, 'sender_address')),
+      classHash: felt(parseFelt(tx.class_hash, 'class_hash')),
+      compiledClassHash: felt(parseFelt(tx.compiled_class_hash, 'compiled_class_hash')),
+      accountDeploymentData: txFelts(tx, 'account_deployment_data'),
+    })));
+  },
+  async tx_hash_deploy_account_v3(args) {
+    arity(args, 2, 'tx_hash_deploy_account_v3');
+    const tx = parseTxJson(args[0], 'tx_hash_deploy_account_v3');
+    const { hash } = await starknet();
+    const classHash = felt(parseFelt(tx.class_hash, 'class_hash'));
+    const salt = felt(parseFelt(tx.contract_address_salt, 'contract_address_salt'));
+    const calldata = txFelts(tx, 'constructor_calldata');
+    return felt(BigInt(hash.calculateDeployAccountTransactionHash({
+      ...txV3Common(tx, args[1]),
+      contractAddress: hash.calculateContractAddressFromHash(salt, classHash, calldata, 0),
+      classHash,
+      compiledConstructorCalldata: calldata,
+      salt,
+    })));
+  },
+  async tx_hash_l1_handler(args) {
+    arity(args, 2, 'tx_hash_l1_handler');
+    const tx = parseTxJson(args[0], 'tx_hash_l1_handler');
+    const calldata = txFelts(tx, 'calldata');
+    if (calldata.length === 0) throw new BadRequest('calldata must start with the L1 sender');
+    const { hash } = await starknet();
+    return felt(BigInt(hash.calculateL2MessageTxHash(
+      calldata[0],
+      felt(parseFelt(tx.contract_address, 'contract_address')),
+      felt(parseFelt(tx.entry_point_selector, 'entry_point_selector')),
+      calldata.slice(1),
+      felt(parseFelt(args[1], 'chainId')),
+      felt(parseFelt(tx.nonce, 'nonce')),
+    )));
+  },
+  async contract_address(args) {
+    if (args.length < 3) throw new BadRequest(`contract_address takes at least 3 arguments, got ${args.length}`);
+    const [salt, classHash, deployer, ...calldata] = feltArgs(args).map(felt);
+    const { hash } = await starknet();
+    return felt(BigInt(hash.calculateContractAddressFromHash(salt, classHash, calldata, deployer)));
   },
   public_key(args) {
     arity(args, 1, 'public_key');

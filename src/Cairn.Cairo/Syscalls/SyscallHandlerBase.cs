@@ -8,7 +8,7 @@ namespace Cairn.Cairo.Syscalls;
 /// The Cairo 1 syscall ABI (cairo-vm.md §8.1–§8.4), independent of where state lives: it tracks the
 /// syscall pointer, decodes each request, charges gas (§8.2), runs the syscall and writes the
 /// success (<c>[gas, 0, response…]</c>) or failure (<c>[gas, 1, reason_start, reason_end]</c>)
-/// response. The pure syscalls (Keccak, SHA-256) are computed here; state, events, messages,
+/// response. The pure syscalls (Keccak, SHA-256, secp256k1/r1) are computed here; state, events, messages,
 /// execution info and inner calls are left to the subclass — the in-memory handler of
 /// <c>cairn run-contract</c> or the execution layer's state-backed one. A
 /// <see cref="SyscallRevertException"/> from the subclass becomes a failure response; any other
@@ -26,6 +26,7 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
     private readonly List<(Relocatable Start, int Size)> _readOnlySegments = [];
     private Relocatable? _executionInfoPtr;
     private Relocatable? _sha256Segment;
+    private SecpPoints? _secp;
     private int _sha256Used;
 
     protected SyscallHandlerBase(SyscallGasCosts? gasCosts = null) => GasCosts = gasCosts ?? SyscallGasCosts.V0_14_1;
@@ -173,12 +174,14 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
                 return Keccak(ReadSpan(mem, r, 0, "input"), ref remaining);
             case SyscallSelector.Sha256ProcessBlock:
                 return [Sha256ProcessBlock(mem, AsRelocatable(r[0], "state_ptr"), AsRelocatable(r[1], "input_start"))];
+            case >= SyscallSelector.Secp256k1New and <= SyscallSelector.Secp256r1GetXy:
+                return (_secp ??= new SecpPoints()).Execute(mem, selector, r);
             default:
                 return ExecuteOther(context, selector, r, ref remaining);
         }
     }
 
-    /// <summary>Syscalls the base does not implement (secp curves, SHA-512): an error unless a subclass handles them.</summary>
+    /// <summary>Syscalls the base does not implement (SHA-512, MetaTxV0 context): an error unless a subclass handles them.</summary>
     protected virtual MaybeRelocatable[] ExecuteOther(HintContext context, SyscallSelector selector, MaybeRelocatable[] request, ref ulong remaining) =>
         throw new HintException($"syscall {selector} is not supported by this handler");
 

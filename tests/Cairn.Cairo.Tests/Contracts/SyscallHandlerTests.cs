@@ -175,6 +175,65 @@ public sealed class SyscallHandlerTests
         Assert.Equal(SHA256.HashData(msg), digest);
     }
 
+    private static (Felt Low, Felt High) Limbs(System.Numerics.BigInteger v) =>
+        (Felt.FromBigInteger(v & ((System.Numerics.BigInteger.One << 128) - 1)), Felt.FromBigInteger(v >> 128));
+
+    private static System.Numerics.BigInteger U256(MaybeRelocatable low, MaybeRelocatable high) =>
+        (high.Felt.ToBigInteger() << 128) | low.Felt.ToBigInteger();
+
+    [Theory]
+    [InlineData("k1")]
+    [InlineData("r1")]
+    public void Secp_syscalls_match_noble_curves(string curve)
+    {
+        string c = curve == "k1" ? "Secp256k1" : "Secp256r1";
+        using var oracle = new Cairn.Testing.ScureOracle();
+        var g = oracle.CallJson("secp_mul", [[curve, "1"]])[0];
+        var gx = System.Numerics.BigInteger.Parse("0" + g.GetProperty("x").GetString()![2..], System.Globalization.NumberStyles.HexNumber);
+        var gy = System.Numerics.BigInteger.Parse("0" + g.GetProperty("y").GetString()![2..], System.Globalization.NumberStyles.HexNumber);
+        var (gxl, gxh) = Limbs(gx);
+        var (gyl, gyh) = Limbs(gy);
+
+        var created = Invoke(c + "New", 100_000_000, gxl, gxh, gyl, gyh);
+        Assert.Equal(Felt.Zero, created[1].Felt);
+        Assert.Equal(Felt.Zero, created[2].Felt); // Some
+        var gHandle = created[3];
+        var offCurve = Invoke(c + "New", 100_000_000, gxl, gxh, gyl + Felt.One, gyh);
+        Assert.Equal([Felt.One, Felt.Zero], offCurve.Skip(2).Select(v => v.Felt));
+        var fromX = Invoke(c + "GetPointFromX", 100_000_000, gxl, gxh, gy.IsEven ? Felt.Zero : Felt.One);
+        Assert.Equal(Felt.Zero, fromX[2].Felt);
+        var xy = Invoke(c + "GetXy", 100_000_000, fromX[3]);
+        Assert.Equal(gy, U256(xy[4], xy[5]));
+
+        var rng = new Random(curve.Length * 31 + c.Length);
+        var scalars = new List<System.Numerics.BigInteger>();
+        for (int i = 0; i < 12; i++)
+        {
+            var bytes = new byte[32];
+            rng.NextBytes(bytes);
+            scalars.Add(new System.Numerics.BigInteger(bytes, isUnsigned: true));
+        }
+        scalars.Add(2);
+        var expected = oracle.CallJson("secp_mul", scalars.Select(k => new[] { curve, k.ToString() }).ToList());
+        for (int i = 0; i < scalars.Count; i++)
+        {
+            var (kl, kh) = Limbs(scalars[i]);
+            var product = Invoke(c + "Mul", 100_000_000, gHandle, kl, kh);
+            var r = Invoke(c + "GetXy", 100_000_000, product[2]);
+            Assert.Equal(expected[i].GetProperty("x").GetString(), "0x" + U256(r[2], r[3]).ToString("x").TrimStart('0'));
+            Assert.Equal(expected[i].GetProperty("y").GetString(), "0x" + U256(r[4], r[5]).ToString("x").TrimStart('0'));
+        }
+        var doubled = Invoke(c + "Add", 100_000_000, gHandle, gHandle);
+        var d = Invoke(c + "GetXy", 100_000_000, doubled[2]);
+        Assert.Equal(expected[^1].GetProperty("x").GetString(), "0x" + U256(d[2], d[3]).ToString("x").TrimStart('0'));
+
+        var max128 = Felt.FromBigInteger(System.Numerics.BigInteger.One << 128) - Felt.One;
+        var tooBig = Invoke(c + "New", 100_000_000, max128, max128, Felt.Zero, Felt.Zero); // x = 2^256 - 1 >= p
+        Assert.Equal(Felt.One, tooBig[1].Felt);
+        Assert.Equal([Felt.FromShortString("Invalid argument")], ReadSpan(tooBig[2], tooBig[3]));
+        Assert.Contains("Unknown secp point handle", Assert.Throws<HintException>(() => Invoke(c + "GetXy", 100_000_000, Felt.One)).Message);
+    }
+
     [Fact]
     public void A_cairo0_only_selector_is_an_error() =>
         Assert.Contains("Unsupported syscall selector 'GetCallerAddress'", Assert.Throws<HintException>(() => Invoke("GetCallerAddress", 10_000)).Message);
