@@ -207,6 +207,51 @@ public class ProofModeTests
         Assert.Equal(-2, d.Diluted!.LogUnitsPerStep);
     }
 
+    /// <summary>cairo-vm.md §5, row by row (cairo-lang values; "-" = absent, diluted as log2 units per step).</summary>
+    [Theory]
+    [InlineData("plain", "", 16, 4, null)]
+    [InlineData("small", "output pedersen=8 range_check=8 ecdsa=512", 16, 4, null)]
+    [InlineData("dex", "output pedersen=8 range_check=8 ecdsa=512", 4, 4, null)]
+    [InlineData("recursive", "output pedersen=128 range_check=8 bitwise=8", 4, 8, 4)]
+    [InlineData("starknet", "output pedersen=32 range_check=16 ecdsa=2048 bitwise=64 ec_op=1024 poseidon=32", 4, 4, 1)]
+    [InlineData("starknet_with_keccak", "output pedersen=32 range_check=16 ecdsa=2048 bitwise=64 ec_op=1024 keccak=2048 poseidon=32", 4, 4, 4)]
+    [InlineData("recursive_large_output", "output pedersen=128 range_check=8 bitwise=8 poseidon=8", 4, 8, 4)]
+    [InlineData("recursive_with_poseidon", "output pedersen=256 range_check=16 bitwise=16 poseidon=64", 4, 8, 3)]
+    [InlineData("all_solidity", "output pedersen=8 range_check=8 ecdsa=512 bitwise=256 ec_op=256", 8, 8, 4)]
+    [InlineData("all_cairo", "output pedersen=256 range_check=8 ecdsa=2048 bitwise=16 ec_op=1024 keccak=2048 poseidon=256 range_check96=8 add_mod=128 mul_mod=256", 8, 8, 4)]
+    [InlineData("all_cairo_stwo", "output pedersen=256 range_check=8 bitwise=16 ec_op=1024 poseidon=256 range_check96=8 add_mod=128 mul_mod=256", 4, 8, 4)]
+    [InlineData("stwo_no_ecop", "output pedersen=256 range_check=8 bitwise=16 poseidon=256 range_check96=8 add_mod=128 mul_mod=256", 4, 8, 4)]
+    [InlineData("perpetual", "output pedersen=32 range_check=16 ecdsa=2048", 4, 4, null)]
+    [InlineData("dex_with_bitwise", "output pedersen=8 range_check=8 ecdsa=512 bitwise=64", 4, 4, 1)]
+    public void Every_fixed_layout_matches_the_spec_table(string name, string builtins, int rcUnits, int pmf, int? logDiluted)
+    {
+        var layout = Layout.Get(name);
+        var expected = builtins.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(b => b.Split('=') is [var n, var r] ? (n, int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)) : (b, 0));
+        Assert.Equal(expected, layout.Builtins.Select(b => (b.Name, b.Ratio)));
+        Assert.All(layout.Builtins, b => Assert.Equal(1, b.RatioDen));
+        Assert.Equal(rcUnits, layout.RcUnits);
+        Assert.Equal(pmf, layout.PublicMemoryFraction);
+        Assert.Equal(logDiluted, layout.Diluted?.LogUnitsPerStep);
+        Assert.Equal(8, layout.MemoryUnitsPerStep);
+        // Canonical order (§3.2): every layout lists its builtins as a subsequence of it.
+        var order = layout.Builtins.Select(b => BuiltinRunner.CanonicalOrder.ToList().IndexOf(b.Name)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public void Dynamic_layout_carries_mod_builtin_ratios_with_denominators()
+    {
+        var d = Layout.Dynamic(DynamicLayoutParams.Parse("""
+            {"rc_units": 4, "log_diluted_units_per_step": 4, "uses_add_mod_builtin": 1, "add_mod_ratio": 128, "add_mod_ratio_den": 1,
+             "uses_mul_mod_builtin": true, "mul_mod_ratio": 256, "mul_mod_ratio_den": 2}
+            """));
+        Assert.Equal((128, 1), (d.Find("add_mod")!.Ratio, d.Find("add_mod")!.RatioDen));
+        Assert.Equal((256, 2), (d.Find("mul_mod")!.Ratio, d.Find("mul_mod")!.RatioDen));
+        Assert.Equal(0, d.Find("keccak")!.Ratio);
+    }
+
     private static (int, int) Seg(JsonElement segs, string name)
     {
         var s = segs.GetProperty(name);

@@ -45,6 +45,33 @@ public sealed class CairoCommandTests : IDisposable
     }
 
     [Fact]
+    public void AirPrivateInputNeedsProofModeAndTheTraceAndMemoryFiles()
+    {
+        string json = Assemble("output");
+        var noProof = Cli.Run("run", json, "--layout", "small", "--air-private-input", Tmp("priv.json"), "--trace-file", Tmp("t.bin"), "--memory-file", Tmp("m.bin"));
+        Assert.Equal(2, noProof.Exit);
+        Assert.Contains("--air-private-input requires --proof-mode", noProof.Err);
+        var noTrace = Cli.Run("run", json, "--layout", "small", "--proof-mode", "--air-private-input", Tmp("priv.json"), "--memory-file", Tmp("m.bin"));
+        Assert.Equal(2, noTrace.Exit);
+        Assert.Contains("--air-private-input requires --trace-file", noTrace.Err);
+        var noMemory = Cli.Run("run", json, "--layout", "small", "--proof-mode", "--air-private-input", Tmp("priv.json"), "--trace-file", Tmp("t.bin"));
+        Assert.Equal(2, noMemory.Exit);
+        Assert.Contains("--air-private-input requires --memory-file", noMemory.Err);
+        Assert.False(File.Exists(Tmp("priv.json")));
+
+        var ok = Cli.Run("run", json, "--layout", "small", "--proof-mode", "--air-private-input", Tmp("priv.json"), "--trace-file", Tmp("t.bin"), "--memory-file", Tmp("m.bin"));
+        Assert.True(ok.Exit == 0, ok.ToString());
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Tmp("priv.json")));
+        var root = doc.RootElement;
+        Assert.Equal(Path.GetFullPath(Tmp("t.bin")), root.GetProperty("trace_path").GetString());
+        Assert.Equal(Path.GetFullPath(Tmp("m.bin")), root.GetProperty("memory_path").GetString());
+        // Every layout builtin but output (which has no private input), unused ones empty.
+        Assert.Equal(["trace_path", "memory_path", "pedersen", "range_check", "ecdsa"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, root.GetProperty("pedersen").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("range_check").GetArrayLength());
+    }
+
+    [Fact]
     public void OutputExamplePrintsItsOutput()
     {
         string json = Assemble("output");

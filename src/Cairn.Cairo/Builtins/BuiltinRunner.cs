@@ -15,6 +15,12 @@ public abstract class BuiltinRunner
         "range_check96", "add_mod", "mul_mod",
     ];
 
+    /// <summary>
+    /// Builtins of Cairo 1 runners only (§4.12, §4.13): not in any layout and not part of the Cairo 0
+    /// <c>%builtins</c> order check; a runner creates them whenever the program lists them.
+    /// </summary>
+    public static IReadOnlyList<string> Cairo1Only { get; } = ["segment_arena", "gas_builtin"];
+
     private Relocatable? _base;
     private Relocatable? _stop;
 
@@ -48,8 +54,17 @@ public abstract class BuiltinRunner
     /// <summary>The base of the builtin's segment (after <see cref="InitializeSegments"/>).</summary>
     public Relocatable Base => _base ?? throw new InvalidOperationException($"{Name} builtin segment is not initialised");
 
+    /// <summary>False for a builtin without a memory segment (gas, §4.13).</summary>
+    public virtual bool HasSegment => true;
+
     /// <summary>Creates the builtin's segment.</summary>
     public virtual void InitializeSegments(VmMemory memory) => _base = memory.AddSegment();
+
+    /// <summary>Sets the base (for runners whose base is not the start of a fresh segment).</summary>
+    protected void SetBase(Relocatable value) => _base = value;
+
+    /// <summary>Sets the stop pointer read by <see cref="FinalStack"/>.</summary>
+    protected void SetStopPointer(Relocatable value) => _stop = value;
 
     /// <summary>Attaches validation rules (called once the VM is set up).</summary>
     public virtual void AddValidationRules(VmMemory memory)
@@ -60,16 +75,16 @@ public abstract class BuiltinRunner
     public virtual MaybeRelocatable InitialStackValue() => Base;
 
     /// <summary>Used cells of the segment.</summary>
-    public int GetUsedCells(VmMemory memory) => memory.GetUsedSize(Base.Segment);
+    public virtual int GetUsedCells(VmMemory memory) => memory.GetUsedSize(Base.Segment);
 
     /// <summary><c>ceil(used_cells / cells_per_instance)</c>.</summary>
-    public int GetUsedInstances(VmMemory memory) => (GetUsedCells(memory) + CellsPerInstance - 1) / CellsPerInstance;
+    public virtual int GetUsedInstances(VmMemory memory) => (GetUsedCells(memory) + CellsPerInstance - 1) / CellsPerInstance;
 
     /// <summary>
     /// Reads the stop pointer at <c>[pointer − 1]</c> and checks it equals
     /// <c>base + used_instances · cells_per_instance</c> (§3.9). Returns <c>pointer − 1</c>.
     /// </summary>
-    public Relocatable FinalStack(VmMemory memory, Relocatable pointer)
+    public virtual Relocatable FinalStack(VmMemory memory, Relocatable pointer)
     {
         if (!Included)
         {
@@ -119,6 +134,9 @@ public abstract class BuiltinRunner
         "keccak" => new KeccakBuiltinRunner(),
         "poseidon" => new PoseidonBuiltinRunner(),
         "range_check96" => new RangeCheckBuiltinRunner(RangeCheckBuiltinRunner.Parts96),
+        "add_mod" or "mul_mod" => new ModBuiltinRunner(name),
+        "segment_arena" => new SegmentArenaBuiltinRunner(),
+        "gas_builtin" or "gas" => new GasBuiltinRunner(),
         _ => null,
     };
 }

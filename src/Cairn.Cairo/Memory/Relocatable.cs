@@ -5,7 +5,7 @@ namespace Cairn.Cairo.Memory;
 
 /// <summary>
 /// An address inside a memory segment: <c>rel(segment, offset)</c>. Real segments have index ≥ 0
-/// (temporary segments, index &lt; 0, are not supported yet). Spec: cairo-vm.md §1.2.
+/// (temporary segments, index &lt; 0, see <see cref="VmMemory.AddTemporarySegment"/>). Spec: cairo-vm.md §1.2, §1.4.
 /// </summary>
 public readonly struct Relocatable : IEquatable<Relocatable>, IComparable<Relocatable>
 {

@@ -43,7 +43,9 @@ public sealed class RelocationTable
     {
         if ((uint)address.Segment >= (uint)_bases.Length)
         {
-            throw new MemoryException($"cannot relocate {address}: segment {address.Segment} has no base");
+            throw new MemoryException(address.Segment < 0
+                ? $"cannot relocate {address}: it is in temporary segment {address.Segment}, which no relocation rule moved into a real segment"
+                : $"cannot relocate {address}: segment {address.Segment} has no base");
         }
         return checked(_bases[address.Segment] + address.Offset);
     }

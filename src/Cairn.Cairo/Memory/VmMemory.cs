@@ -5,6 +5,9 @@ namespace Cairn.Cairo.Memory;
 /// <summary>
 /// Segmented write-once memory (cairo-vm.md §1.3–§1.5). Real segments are created in order
 /// (0, 1, 2, …); a cell is written at most once (rewriting an equal value is a no-op).
+/// Temporary segments (§1.4) have indices −1, −2, …; a relocation rule maps a temporary
+/// segment to an address, values read back are translated by the rules on the fly, and
+/// <see cref="RelocateMemory"/> moves the temporary data into the real segments at the end of the run.
 /// </summary>
 public sealed class VmMemory
 {
@@ -13,8 +16,106 @@ public sealed class VmMemory
 
     private MemorySegment[] _segments = new MemorySegment[8];
     private int _count;
+    private readonly List<MemorySegment> _temp = [];
+    private readonly Dictionary<int, Relocatable> _rules = [];
 
     public int SegmentCount => _count;
+
+    /// <summary>Number of temporary segments created (indices −1 … −count).</summary>
+    public int TemporarySegmentCount => _temp.Count;
+
+    /// <summary>The registered relocation rules: temporary segment index → destination.</summary>
+    public IReadOnlyDictionary<int, Relocatable> RelocationRules => _rules;
+
+    /// <summary>Creates the next temporary segment and returns its base <c>rel(−k, 0)</c> (§1.4).</summary>
+    public Relocatable AddTemporarySegment()
+    {
+        _temp.Add(new MemorySegment());
+        return new Relocatable(-_temp.Count, 0);
+    }
+
+    /// <summary>
+    /// Registers <c>temp segment of <paramref name="source"/> → <paramref name="destination"/></c>
+    /// (<c>memory.add_relocation_rule</c>): the source must be offset 0 of an existing temporary
+    /// segment with no rule yet.
+    /// </summary>
+    public void AddRelocationRule(Relocatable source, Relocatable destination)
+    {
+        if (source.Segment >= 0)
+        {
+            throw new MemoryException($"Cannot add a relocation rule for {source}: the source must be in a temporary segment (negative index)");
+        }
+        if (source.Offset != 0)
+        {
+            throw new MemoryException($"Cannot add a relocation rule for {source}: the source must be at offset 0 of its temporary segment");
+        }
+        if (-source.Segment > _temp.Count)
+        {
+            throw new MemoryException($"Cannot add a relocation rule for {source}: temporary segment {source.Segment} does not exist");
+        }
+        if (_rules.ContainsKey(source.Segment))
+        {
+            throw new MemoryException($"Cannot add a relocation rule for {source}: segment {source.Segment} already has a relocation rule (to {_rules[source.Segment]})");
+        }
+        _rules[source.Segment] = destination;
+    }
+
+    /// <summary>
+    /// Applies the relocation rules to an address in a temporary segment (following chains); other
+    /// addresses are returned unchanged.
+    /// </summary>
+    public Relocatable RelocateAddress(Relocatable address)
+    {
+        int guard = 0;
+        while (address.Segment < 0 && _rules.TryGetValue(address.Segment, out var dst))
+        {
+            if (++guard > _rules.Count) throw new MemoryException($"cyclic relocation rules involving segment {address.Segment}");
+            address = dst.Add((long)address.Offset);
+        }
+        return address;
+    }
+
+    /// <summary>Applies the relocation rules to a value (felts unchanged).</summary>
+    public MaybeRelocatable RelocateValue(MaybeRelocatable value) =>
+        value.IsRelocatable && value.RelocatableUnchecked.Segment < 0 ? new MaybeRelocatable(RelocateAddress(value.RelocatableUnchecked)) : value;
+
+    /// <summary>
+    /// <c>relocate_memory</c> (§1.4, §3.7 step 2): flattens the rules (rejecting cycles), rewrites
+    /// every value that points into a temporary segment with a rule, copies each such temporary
+    /// segment to its destination (write-once: a conflicting cell fails) and drops it. Temporary
+    /// segments without a rule keep their data (the security check rejects them). The rules are
+    /// cleared afterwards.
+    /// </summary>
+    public void RelocateMemory()
+    {
+        if (_rules.Count == 0) return;
+        // Flatten: every destination ends in a real segment or in a temporary segment without a rule.
+        foreach (var key in _rules.Keys.ToList()) _rules[key] = RelocateAddress(_rules[key]);
+
+        for (int s = 0; s < _count; s++) RelocateValuesIn(_segments[s]);
+        foreach (var t in _temp) RelocateValuesIn(t);
+
+        foreach (var (segment, dst) in _rules.OrderBy(r => -r.Key))
+        {
+            var temp = _temp[-segment - 1];
+            for (int i = 0; i < temp.UsedSize; i++)
+            {
+                var v = temp.Get((ulong)i);
+                if (v.HasValue) Insert(dst.Add(i), v);
+            }
+            _temp[-segment - 1] = new MemorySegment();
+        }
+        _rules.Clear();
+    }
+
+    private void RelocateValuesIn(MemorySegment seg)
+    {
+        for (int i = 0; i < seg.UsedSize; i++)
+        {
+            ref var cell = ref seg.GetOrCreate(i);
+            if (cell.IsRelocatable && cell.RelocatableUnchecked.Segment < 0) cell = RelocateValue(cell);
+        }
+    }
 
     /// <summary>Creates the next real segment and returns its base <c>rel(index, 0)</c>.</summary>
     public Relocatable AddSegment()
@@ -105,6 +206,18 @@ public sealed class VmMemory
         if ((uint)s < (uint)_count)
         {
             value = _segments[s].Get(address.Offset);
+            if (_rules.Count != 0 && value.IsRelocatable) value = RelocateValue(value);
+            return value.HasValue;
+        }
+        return TryGetTemporary(address, out value);
+    }
+
+    private bool TryGetTemporary(Relocatable address, out MaybeRelocatable value)
+    {
+        int t = -address.Segment - 1;
+        if (address.Segment < 0 && t < _temp.Count)
+        {
+            value = RelocateValue(_temp[t].Get(address.Offset));
             return value.HasValue;
         }
         value = default;
@@ -142,8 +255,14 @@ public sealed class VmMemory
     public void Insert(Relocatable address, MaybeRelocatable value)
     {
         int s = address.Segment;
-        if ((uint)s >= (uint)_count) ThrowUnallocated(address);
-        var seg = _segments[s];
+        MemorySegment seg;
+        if ((uint)s < (uint)_count) seg = _segments[s];
+        else if (s < 0 && -s <= _temp.Count) seg = _temp[-s - 1];
+        else
+        {
+            ThrowUnallocated(address);
+            return;
+        }
         ulong off = address.Offset;
         if (off >= MaxSegmentSize) ThrowTooLarge(address);
         ref var cell = ref seg.GetOrCreate((int)off);
@@ -181,8 +300,9 @@ public sealed class VmMemory
 
     private MemorySegment GetSegment(int segment)
     {
-        if ((uint)segment >= (uint)_count) throw new MemoryException($"segment {segment} does not exist");
-        return _segments[segment];
+        if ((uint)segment < (uint)_count) return _segments[segment];
+        if (segment < 0 && -segment <= _temp.Count) return _temp[-segment - 1];
+        throw new MemoryException($"segment {segment} does not exist");
     }
 
     private static void ThrowUnknown(Relocatable address) =>

@@ -27,6 +27,12 @@ public sealed record CairoRunOptions
     /// <summary>Allow program builtins missing from the layout (default: the proof-mode flag, §3.2).</summary>
     public bool? AllowMissingBuiltins { get; init; }
 
+    /// <summary>
+    /// Run the security checks after the run (<c>verify_secure_runner</c>, §3.11; includes the
+    /// add_mod/mul_mod validation). Null: on outside proof mode, as <c>cairo-run --secure_run</c>.
+    /// </summary>
+    public bool? SecureRun { get; init; }
+
     /// <summary>Proof mode without padding the trace to a power of two.</summary>
     public bool DisableTracePadding { get; init; }
 

@@ -18,7 +18,10 @@ namespace Cairn.Cairo.Runners;
 /// Proof mode (§3.5, §3.8, §3.10): one segment per layout builtin, the stack
 /// <c>[execution_base + 2, 0, builtin bases…]</c>, run from <c>__start__</c> to <c>__end__</c> plus
 /// one step, pad the trace to a power of two until the layout's cells suffice, finalise the
-/// segments and produce the AIR public input. Both end with the stop-pointer checks (§3.9).
+/// segments and produce the AIR public and private inputs. Both end with the stop-pointer checks
+/// (§3.9) and, when <see cref="CairoRunOptions.SecureRun"/> (default: outside proof mode), the
+/// security checks (§3.11) including the add_mod/mul_mod re-verification. <c>end_run</c> first
+/// moves temporary segments into real ones by their relocation rules (§1.4).
 /// </summary>
 public sealed class CairoRunner
 {
@@ -42,6 +45,7 @@ public sealed class CairoRunner
         int canonical = 0;
         foreach (var name in program.Builtins)
         {
+            if (BuiltinRunner.Cairo1Only.Contains(name)) continue;
             int at = IndexOf(BuiltinRunner.CanonicalOrder, name, canonical);
             if (at < 0)
             {
@@ -59,7 +63,7 @@ public sealed class CairoRunner
         }
 
         bool allowMissing = Options.AllowMissingBuiltins ?? Options.ProofMode;
-        var missing = program.Builtins.Where(b => !Layout.Contains(b)).ToList();
+        var missing = program.Builtins.Where(b => !Layout.Contains(b) && !BuiltinRunner.Cairo1Only.Contains(b)).ToList();
         if (missing.Count > 0 && !allowMissing)
         {
             throw new VmException($"Builtins {{{string.Join(", ", missing.Select(m => $"'{m}'"))}}} are not present in layout \"{Layout.Name}\"");
@@ -68,9 +72,14 @@ public sealed class CairoRunner
         {
             bool included = program.Builtins.Contains(lb.Name);
             if (!included && !Options.ProofMode) continue;
-            var runner = !included && lb.Name is "add_mod" or "mul_mod" ? new ModBuiltinRunner(lb.Name) : CreateRunner(lb.Name);
+            var runner = CreateRunner(lb.Name);
             runner.Included = included;
             _builtins.Add(runner);
+        }
+        // segment_arena and gas are in no layout: created whenever the program lists them.
+        foreach (var name in program.Builtins)
+        {
+            if (BuiltinRunner.Cairo1Only.Contains(name) && FindRunner(name) is null) _builtins.Add(CreateRunner(name));
         }
     }
 
@@ -116,6 +125,7 @@ public sealed class CairoRunner
         RunUntilEnd();
         EndRun();
         ReadReturnValues();
+        if (Options.SecureRun ?? true) VerifySecureRunner();
     }
 
     /// <summary>
@@ -189,6 +199,7 @@ public sealed class CairoRunner
         EndRun();
         ReadReturnValues();
         FinalizeSegments();
+        if (Options.SecureRun ?? false) VerifySecureRunner();
     }
 
     /// <summary><c>initialize_zero_segment</c>: 4 zero cells, when any mod builtin runner exists.</summary>
@@ -247,6 +258,7 @@ public sealed class CairoRunner
     {
         try
         {
+            Memory.RelocateMemory();
             Memory.VerifyAutoDeductions();
         }
         catch (MemoryException e)
@@ -296,6 +308,7 @@ public sealed class CairoRunner
         long builtinMemoryUnits = 0, dilutedUsed = 0, rcUsedByBuiltins = 0;
         foreach (var b in _builtins)
         {
+            if (!b.HasSegment || Layout!.Find(b.Name) is null && b is not OutputBuiltinRunner) continue;
             if (!TryGetAllocatedInstances(b, steps, out long allocated)) return false;
             int used = b.GetUsedCells(Memory);
             if (b is OutputBuiltinRunner) continue;
@@ -409,7 +422,12 @@ public sealed class CairoRunner
         var builtinSegments = new HashSet<int>();
         foreach (var b in _builtins)
         {
+            if (!b.HasSegment) continue;
             if (b is not OutputBuiltinRunner) builtinSegments.Add(b.Base.Segment);
+            if (b is ModBuiltinRunner mod)
+            {
+                foreach (var at in mod.GetMemoryAccesses(Memory)) _accessed.Mark(at);
+            }
         }
         if (ZeroSegment is { } z) builtinSegments.Add(z.Segment);
         long holes = 0;
@@ -471,6 +489,7 @@ public sealed class CairoRunner
             _publicOffsets[ExecutionBase.Segment] = _executionPublicMemory.ToArray();
             foreach (var b in _builtins)
             {
+                if (!b.HasSegment || b is SegmentArenaBuiltinRunner) continue;
                 if (b is OutputBuiltinRunner)
                 {
                     int used = b.GetUsedCells(Memory);
@@ -493,6 +512,79 @@ public sealed class CairoRunner
         _finalized = true;
     }
 
+    /// <summary>
+    /// <c>verify_secure_runner</c> (§3.11): no data left in temporary segments; builtin segments hold
+    /// no cell at or beyond their stop pointer; the program segment no cell beyond the program;
+    /// every address value points into a real segment; every builtin instance up to the last
+    /// written cell has all its input cells; add_mod/mul_mod re-verify every operation (§4.11).
+    /// </summary>
+    public void VerifySecureRunner()
+    {
+        try
+        {
+            for (int t = 1; t <= Memory.TemporarySegmentCount; t++)
+            {
+                if (Memory.GetUsedSize(-t) > 0)
+                {
+                    throw new MemoryException($"Security check failed: temporary segment {-t} still holds data (no relocation rule moved it into a real segment)");
+                }
+            }
+            var programSize = Program.Data.Count;
+            if (Memory.GetUsedSize(ProgramBase.Segment) > programSize)
+            {
+                throw new MemoryException($"Security check failed: the program segment holds a cell at offset {Memory.GetUsedSize(ProgramBase.Segment) - 1}, beyond the program (size {programSize})");
+            }
+            foreach (var b in _builtins)
+            {
+                if (!b.HasSegment) continue;
+                int used = Memory.GetUsedSize(b.Base.Segment);
+                if ((ulong)used > b.StopPointer.Offset)
+                {
+                    throw new MemoryException($"Out of bounds access to builtin segment {b.Name} at {new Relocatable(b.Base.Segment, (ulong)used - 1)} (stop pointer {b.StopPointer})");
+                }
+                if (b is OutputBuiltinRunner or SegmentArenaBuiltinRunner) continue;
+                CheckInputCells(b);
+                if (b is ModBuiltinRunner mod) mod.RunSecurityChecks(Memory);
+            }
+            for (int s = 0; s < Memory.SegmentCount; s++)
+            {
+                int size = Memory.GetUsedSize(s);
+                for (int i = 0; i < size; i++)
+                {
+                    var v = Memory.GetCell(s, i);
+                    if (!v.IsRelocatable) continue;
+                    var r = v.RelocatableUnchecked;
+                    if (r.Segment < 0 || r.Segment >= Memory.SegmentCount)
+                    {
+                        throw new MemoryException($"Security check failed: the value {r} at {new Relocatable(s, (ulong)i)} points into a segment that is not a real segment");
+                    }
+                }
+            }
+        }
+        catch (MemoryException e)
+        {
+            throw new VmException(e.Message, null, e);
+        }
+    }
+
+    /// <summary>"Missing memory cells for {name}": every instance up to the last written cell has its inputs.</summary>
+    private void CheckInputCells(BuiltinRunner b)
+    {
+        int used = Memory.GetUsedSize(b.Base.Segment);
+        if (used == 0) return;
+        int n = (used - 1) / b.CellsPerInstance + 1;
+        var missing = new List<string>();
+        for (int i = 0; i < n && missing.Count < 10; i++)
+        {
+            for (int j = 0; j < b.InputCellsPerInstance; j++)
+            {
+                var at = b.Base.Add((long)i * b.CellsPerInstance + j);
+                if (!Memory.TryGet(at, out _)) missing.Add(at.ToString());
+            }
+        }
+        if (missing.Count > 0) throw new MemoryException($"Missing memory cells for {b.Name}: {string.Join(", ", missing)}");
+    }
+
     /// <summary>The AIR public input of a proof-mode run (§6.6).</summary>
     public AirPublicInput GetAirPublicInput()
     {
@@ -505,7 +597,10 @@ public sealed class CairoRunner
             new("program", table.Relocate(trace[0].Pc), table.Relocate(trace[^1].Pc)),
             new("execution", table.Relocate(trace[0].Ap), table.Relocate(trace[^1].Ap)),
         };
-        foreach (var b in _builtins) segments.Add(new(b.Name, table.Relocate(b.Base), table.Relocate(b.StopPointer)));
+        foreach (var b in _builtins)
+        {
+            if (b.HasSegment) segments.Add(new(b.Name, table.Relocate(b.Base), table.Relocate(b.StopPointer)));
+        }
 
         var publicMemory = new List<PublicMemoryEntry>();
         foreach (var (segment, offsets) in _publicOffsets)
@@ -523,6 +618,17 @@ public sealed class CairoRunner
     /// <summary>Writes air_public_input.json.</summary>
     public void WriteAirPublicInput(Stream stream) => GetAirPublicInput().Write(stream);
 
+    /// <summary>
+    /// The AIR private input (§6.7) with the given (absolute) trace and memory file paths: every
+    /// builtin's instances, after the run.
+    /// </summary>
+    public AirPrivateInput GetAirPrivateInput(string tracePath, string memoryPath) =>
+        AirPrivateInput.Create(_builtins, Memory, GetRelocationTable(), ZeroSegment, tracePath, memoryPath);
+
+    /// <summary>Writes air_private_input.json.</summary>
+    public void WriteAirPrivateInput(Stream stream, string tracePath, string memoryPath) =>
+        GetAirPrivateInput(tracePath, memoryPath).Write(stream);
+
     /// <summary>The program output (cells of the output builtin), empty without one.</summary>
     public IReadOnlyList<MaybeRelocatable> GetOutput()
     {
@@ -533,7 +639,15 @@ public sealed class CairoRunner
         return [];
     }
 
-    public RelocationTable GetRelocationTable() => Memory.ComputeRelocationTable();
+    /// <summary>
+    /// The relocation table (§1.7); pending temporary-segment relocation rules are applied first
+    /// (a no-op after <c>end_run</c>, which applies them).
+    /// </summary>
+    public RelocationTable GetRelocationTable()
+    {
+        Memory.RelocateMemory();
+        return Memory.ComputeRelocationTable();
+    }
 
     /// <summary>Writes trace.bin (requires <see cref="CairoRunOptions.RecordTrace"/>).</summary>
     public void WriteTrace(Stream stream)

@@ -55,11 +55,12 @@ public static class CairoCommands
         var trace = new Option<string?>("--trace-file") { Description = "Write the relocated trace (trace.bin)" };
         var memory = new Option<string?>("--memory-file") { Description = "Write the relocated memory (memory.bin)" };
         var air = new Option<string?>("--air-public-input") { Description = "Write air_public_input.json (requires --proof-mode)" };
+        var airPrivate = new Option<string?>("--air-private-input") { Description = "Write air_private_input.json (requires --proof-mode, --trace-file and --memory-file)" };
         var print = new Option<bool>("--print-output") { Description = "Print 'Program output:' and the output builtin's cells, one per line (nothing without an output builtin)" };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Fail when the program has not ended after this many steps" };
         var cmd = new Command("run", "Run a Cairo 0 program as cairo-run does (execution mode unless --proof-mode)")
         {
-            program, layout, proof, trace, memory, air, print, maxSteps,
+            program, layout, proof, trace, memory, air, airPrivate, print, maxSteps,
         };
         cmd.SetAction(parse => Guard(parse, "run", () =>
         {
@@ -69,6 +70,13 @@ public static class CairoCommands
             string? tracePath = parse.GetValue(trace);
             string? memoryPath = parse.GetValue(memory);
             if (airPath is not null && !proofMode) throw new CliInputException("--air-public-input requires --proof-mode");
+            string? airPrivatePath = parse.GetValue(airPrivate);
+            if (airPrivatePath is not null)
+            {
+                if (!proofMode) throw new CliInputException("--air-private-input requires --proof-mode");
+                if (tracePath is null) throw new CliInputException("--air-private-input requires --trace-file");
+                if (memoryPath is null) throw new CliInputException("--air-private-input requires --memory-file");
+            }
             long steps = parse.GetValue(maxSteps) ?? CairoRunOptions.DefaultMaxSteps;
             if (steps < 1) throw new CliInputException("--max-steps must be positive");
             string layoutName = parse.GetValue(layout)!;
@@ -124,6 +132,12 @@ public static class CairoCommands
             if (tracePath is not null) WriteFile(tracePath, runner.WriteTrace);
             if (memoryPath is not null) WriteFile(memoryPath, runner.WriteMemory);
             if (airPath is not null) WriteFile(airPath, runner.WriteAirPublicInput);
+            if (airPrivatePath is not null)
+            {
+                // The private input names the trace and memory files by absolute path (cairo-run does the same).
+                string traceAbs = Path.GetFullPath(tracePath!), memoryAbs = Path.GetFullPath(memoryPath!);
+                WriteFile(airPrivatePath, s => runner.WriteAirPrivateInput(s, traceAbs, memoryAbs));
+            }
             return 0;
         }));
         return cmd;
