@@ -24,23 +24,40 @@ internal sealed class MemorySegment
     /// <summary>The size fixed by <c>finalize_segments</c> (proof mode), or -1.</summary>
     public int FinalSize = -1;
 
+    /// <summary>
+    /// The pages are shared with other memories (a cached program, <see cref="VmMemory.AddSharedSegment"/>):
+    /// the first write into an unset cell copies them.
+    /// </summary>
+    public bool Shared;
+
+    /// <summary>Capacity of a fresh first page; it doubles up to <see cref="PageSize"/> as the segment grows.</summary>
+    public const int FirstPageMinimum = 64;
+
     /// <summary>The cell at <paramref name="offset"/> (an empty value when the page does not exist).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MaybeRelocatable Get(ulong offset)
     {
         ulong page = offset >> PageBits;
         var pages = Pages;
-        if (page < (ulong)pages.Length && pages[page] is { } p) return p[(int)(offset & PageMask)];
+        if (page < (ulong)pages.Length && pages[page] is { } p)
+        {
+            uint i = (uint)(offset & PageMask);
+            if (i < (uint)p.Length) return p[i];
+        }
         return default;
     }
 
-    /// <summary>A reference to the cell, creating its page.</summary>
+    /// <summary>A reference to the cell, creating (or growing) its page.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref MaybeRelocatable GetOrCreate(int offset)
     {
         int page = offset >> PageBits;
         var pages = Pages;
-        if ((uint)page < (uint)pages.Length && pages[page] is { } p) return ref p[offset & PageMask];
+        if ((uint)page < (uint)pages.Length && pages[page] is { } p)
+        {
+            int i = offset & PageMask;
+            if ((uint)i < (uint)p.Length) return ref p[i];
+        }
         return ref CreatePage(offset);
     }
 
@@ -48,8 +65,30 @@ internal sealed class MemorySegment
     private ref MaybeRelocatable CreatePage(int offset)
     {
         int page = offset >> PageBits;
+        int i = offset & PageMask;
         if (page >= Pages.Length) Array.Resize(ref Pages, Math.Max(page + 1, Pages.Length * 2));
-        var p = Pages[page] ??= new MaybeRelocatable[PageSize];
-        return ref p[offset & PageMask];
+        var p = Pages[page];
+        if (p is null)
+        {
+            // Only the first page starts small (most segments of a contract call hold a few cells);
+            // later pages are only reached by segments that are already large.
+            p = new MaybeRelocatable[page == 0 ? Math.Max(FirstPageMinimum, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1)) : PageSize];
+            Pages[page] = p;
+        }
+        else if (i >= p.Length)
+        {
+            Array.Resize(ref p, Math.Min(PageSize, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1)));
+            Pages[page] = p;
+        }
+        return ref p[i];
+    }
+
+    /// <summary>Makes the pages private before the first write (copy on write of a shared segment).</summary>
+    public void Unshare()
+    {
+        var pages = new MaybeRelocatable[]?[Pages.Length];
+        for (int i = 0; i < pages.Length; i++) pages[i] = (MaybeRelocatable[]?)Pages[i]?.Clone();
+        Pages = pages;
+        Shared = false;
     }
 }

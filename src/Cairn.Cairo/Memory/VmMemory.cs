@@ -125,6 +125,35 @@ public sealed class VmMemory
         return new Relocatable(_count++, 0);
     }
 
+    /// <summary>
+    /// Creates the next real segment over pages shared with other memories (a program loaded once
+    /// and run many times): reads see the shared cells; the first write into an unset cell copies the
+    /// pages first. The caller must never change <paramref name="pages"/> afterwards.
+    /// </summary>
+    public Relocatable AddSharedSegment(MaybeRelocatable[][] pages, int usedSize)
+    {
+        var at = AddSegment();
+        var seg = _segments[at.Segment];
+        seg.Pages = [.. pages];
+        seg.UsedSize = usedSize;
+        seg.Shared = true;
+        return at;
+    }
+
+    /// <summary>Splits <paramref name="values"/> into pages for <see cref="AddSharedSegment"/>.</summary>
+    public static MaybeRelocatable[][] ToPages(ReadOnlySpan<MaybeRelocatable> values)
+    {
+        int n = (values.Length + MemorySegment.PageSize - 1) / MemorySegment.PageSize;
+        var pages = new MaybeRelocatable[n][];
+        for (int i = 0; i < n; i++)
+        {
+            var chunk = values.Slice(i * MemorySegment.PageSize, Math.Min(MemorySegment.PageSize, values.Length - i * MemorySegment.PageSize));
+            pages[i] = i == n - 1 ? chunk.ToArray() : new MaybeRelocatable[MemorySegment.PageSize];
+            if (i < n - 1) chunk.CopyTo(pages[i]);
+        }
+        return pages;
+    }
+
     /// <summary>Attaches a validation rule to a segment and checks the cells it already holds.</summary>
     public void SetValidator(int segment, IMemoryValidator validator)
     {
@@ -273,6 +302,11 @@ public sealed class VmMemory
         }
         if (!value.HasValue) throw new ArgumentException("cannot store an empty value", nameof(value));
         seg.Validator?.Validate(this, address, value);
+        if (seg.Shared)
+        {
+            seg.Unshare();
+            cell = ref seg.GetOrCreate((int)off);
+        }
         cell = value;
         if ((int)off >= seg.UsedSize) seg.UsedSize = (int)off + 1;
     }

@@ -50,9 +50,14 @@ public static class ContractEntryPointRunner
             throw new VmException($"Insufficient entry point initial gas: {initialGas} < {SyscallGasCosts.EntryPointInitialBudget}");
         }
 
+        var prepared = Prepare(contractClass);
         var memory = new VmMemory();
         var vm = new VirtualMachine(memory, options.RecordTrace);
-        var programBase = memory.AddSegment();
+        // The program segment (bytecode, ret, cost-table pointer) is shared across runs; its last
+        // cell points at the cost table, whose segment index depends on the builtins' segments.
+        int costSegment = 2;
+        foreach (var name in entryPoint.Builtins) costSegment += name == "segment_arena" ? 2 : 1;
+        var programBase = memory.AddSharedSegment(prepared.ProgramPages(costSegment), prepared.Decoded.Length);
         var executionBase = memory.AddSegment();
         var builtins = new List<BuiltinRunner>(entryPoint.Builtins.Count);
         foreach (var name in entryPoint.Builtins)
@@ -62,18 +67,14 @@ public static class ContractEntryPointRunner
             builtins.Add(runner);
         }
         var costs = memory.AddSegment();
+        if (costs.Segment != costSegment) throw new InvalidOperationException($"cost table segment {costs.Segment}, expected {costSegment}");
         for (int i = 0; i < options.BuiltinCosts.Count; i++) memory.Insert(costs.Add(i), Felt.FromUInt64((ulong)options.BuiltinCosts[i]));
         var syscallSegment = memory.AddSegment();
         var calldataStart = memory.AddSegment();
         for (int i = 0; i < calldata.Count; i++) memory.Insert(calldataStart.Add(i), calldata[i]);
         var end = memory.AddSegment();
 
-        int length = contractClass.Bytecode.Count;
-        for (int i = 0; i < length; i++) memory.Insert(programBase.Add(i), contractClass.Bytecode[i]);
-        memory.Insert(programBase.Add(length), RetInstruction);
-        memory.Insert(programBase.Add(length + 1), costs);
-        vm.SetCodeSegment(programBase.Segment, length + 2);
-        vm.SetHints(CompiledHints(contractClass));
+        vm.SetCodeSegment(programBase.Segment, prepared.Decoded);
         vm.HintContext = new HintContext(vm, builtins) { SyscallHandler = handler, DebugOutput = options.DebugOutput };
         handler.SyscallPointer = syscallSegment;
 
@@ -169,29 +170,51 @@ public static class ContractEntryPointRunner
         }
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CasmContractClass, Dictionary<int, IHint[]>> HintCache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CasmContractClass, PreparedClass> Cache = new();
 
-    /// <summary>The class's hints compiled once (hints keep their per-run state in the <see cref="HintContext"/>).</summary>
-    private static Dictionary<int, IHint[]> CompiledHints(CasmContractClass contractClass) =>
-        HintCache.GetValue(contractClass, static c =>
+    /// <summary>The class decoded, its hints compiled, once (hints keep their per-run state in the <see cref="HintContext"/>).</summary>
+    private static PreparedClass Prepare(CasmContractClass contractClass) =>
+        Cache.GetValue(contractClass, static c => new PreparedClass(c));
+
+    /// <summary>What every run of a class shares: decoded instructions, compiled hints, program pages.</summary>
+    private sealed class PreparedClass
+    {
+        private readonly CasmContractClass _class;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, MaybeRelocatable[][]> _pages = new();
+
+        public PreparedClass(CasmContractClass c)
         {
-            var compiled = new Dictionary<int, IHint[]>(c.Hints.Count);
+            _class = c;
+            var hints = new Dictionary<int, IHint[]>(c.Hints.Count);
             foreach (var (pc, list) in c.Hints)
             {
-                var hints = new IHint[list.Length];
+                var compiled = new IHint[list.Length];
                 for (int i = 0; i < list.Length; i++)
                 {
                     try
                     {
-                        hints[i] = Cairo1HintParser.Parse(list[i]);
+                        compiled[i] = Cairo1HintParser.Parse(list[i]);
                     }
                     catch (Exception e) when (e is FormatException or HintException or InvalidOperationException or KeyNotFoundException)
                     {
                         throw new VmException($"invalid hint at pc {pc}: {e.Message}", null, e);
                     }
                 }
-                compiled[pc] = hints;
+                hints[pc] = compiled;
             }
-            return compiled;
-        });
+            Decoded = new DecodedProgram([.. c.Bytecode, RetInstruction], hints, extraWords: 1);
+        }
+
+        public DecodedProgram Decoded { get; }
+
+        /// <summary>Bytecode, <c>ret</c> and the pointer to the cost table in segment <paramref name="costSegment"/>, as shared pages.</summary>
+        public MaybeRelocatable[][] ProgramPages(int costSegment) => _pages.GetOrAdd(costSegment, static (seg, c) =>
+        {
+            var words = new MaybeRelocatable[c.Bytecode.Count + 2];
+            for (int i = 0; i < c.Bytecode.Count; i++) words[i] = c.Bytecode[i];
+            words[^2] = RetInstruction;
+            words[^1] = new Relocatable(seg, 0);
+            return VmMemory.ToPages(words);
+        }, _class);
+    }
 }

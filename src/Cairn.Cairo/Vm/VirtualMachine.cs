@@ -16,6 +16,7 @@ public sealed class VirtualMachine
     private bool[] _cached = [];
     private int _codeSegment = -1;
     private IHint[]?[] _hintsAt = [];
+    private bool _cacheShared;
     private readonly TraceBuffer _trace = new();
     private HintContext? _hintContext;
 
@@ -51,6 +52,20 @@ public sealed class VirtualMachine
         _cache = new Instruction[length];
         _cached = new bool[length];
         _hintsAt = new IHint[]?[length];
+        _cacheShared = false;
+    }
+
+    /// <summary>
+    /// Declares the segment holding <paramref name="program"/>, decoded and with its hints compiled
+    /// beforehand and shared across runs (nothing is allocated or decoded per run).
+    /// </summary>
+    public void SetCodeSegment(int segment, DecodedProgram program)
+    {
+        _codeSegment = segment;
+        _cache = program.Instructions;
+        _cached = program.Decoded;
+        _hintsAt = program.Hints;
+        _cacheShared = true;
     }
 
     /// <summary>
@@ -59,6 +74,7 @@ public sealed class VirtualMachine
     /// </summary>
     public void SetHints(IReadOnlyDictionary<int, IHint[]> hintsByOffset)
     {
+        if (_cacheShared) throw new InvalidOperationException("the hints of a shared DecodedProgram are fixed");
         foreach (var (offset, hints) in hintsByOffset)
         {
             if ((uint)offset >= (uint)_hintsAt.Length) throw new ArgumentOutOfRangeException(nameof(hintsByOffset), $"hint pc {offset} is outside the code segment");
@@ -122,8 +138,11 @@ public sealed class VirtualMachine
             int i = (int)pc.Offset;
             if (_cached[i]) return _cache[i];
             var ins = DecodeUncached(pc);
-            _cache[i] = ins;
-            _cached[i] = true;
+            if (!_cacheShared)
+            {
+                _cache[i] = ins;
+                _cached[i] = true;
+            }
             return ins;
         }
         return DecodeUncached(pc);
