@@ -96,7 +96,20 @@ internal static class CairoProgramJson
                 value = ParseSignedFelt(valEl.ValueKind == JsonValueKind.Number ? valEl.GetRawText() : valEl.GetString() ?? "0");
             }
             string? dest = v.TryGetProperty("destination", out var d) ? d.GetString() : null;
-            ids[p.Name] = new ProgramIdentifier(p.Name, type, pc, value, dest);
+            Dictionary<string, StructMember>? members = null;
+            if (v.TryGetProperty("members", out var mEl) && mEl.ValueKind == JsonValueKind.Object)
+            {
+                members = new Dictionary<string, StructMember>(StringComparer.Ordinal);
+                foreach (var m in mEl.EnumerateObject())
+                {
+                    string mType = m.Value.TryGetProperty("cairo_type", out var mt) ? mt.GetString() ?? string.Empty : string.Empty;
+                    int mOff = m.Value.TryGetProperty("offset", out var mo) && mo.ValueKind == JsonValueKind.Number ? mo.GetInt32() : 0;
+                    members[m.Name] = new StructMember(mType, mOff);
+                }
+            }
+            int? size = v.TryGetProperty("size", out var sizeEl) && sizeEl.ValueKind == JsonValueKind.Number ? sizeEl.GetInt32() : null;
+            string? cairoType = v.TryGetProperty("cairo_type", out var ctEl) && ctEl.ValueKind == JsonValueKind.String ? ctEl.GetString() : null;
+            ids[p.Name] = new ProgramIdentifier(p.Name, type, pc, value, dest) { Members = members, Size = size, CairoType = cairoType };
         }
         return ids;
     }

@@ -27,6 +27,20 @@ public sealed class Cairo0HintRegistry
     /// <summary>Adds (or replaces) the implementation of the hint whose code is exactly <paramref name="code"/>.</summary>
     public void Register(string code, Func<Cairo0HintSite, IHint> factory) => _factories[code] = factory;
 
+    /// <summary>
+    /// Adds a hint whose body reads its <c>ids</c>: the site's references are compiled once into a
+    /// <see cref="HintIds"/> when the hint is compiled.
+    /// </summary>
+    public void Register(string code, Action<HintContext, HintIds> body) =>
+        _factories[code] = site =>
+        {
+            var ids = new HintIds(site);
+            return new DelegateHint(c => body(c, ids));
+        };
+
+    /// <summary>All known code strings.</summary>
+    public IEnumerable<string> Codes => _factories.Keys;
+
     /// <summary>Whether <paramref name="code"/> is known.</summary>
     public bool Contains(string code) => _factories.ContainsKey(code);
 
