@@ -49,6 +49,11 @@
 //   tx_hash_l1_handler [txJson, chainId]
 //                                  starknet.js hash.calculateL2MessageTxHash of an RPC L1_HANDLER_TXN object:
 //                                  calldata[0] is the L1 sender, the rest the payload, nonce the L1 nonce
+//   tx_hash_legacy_v1 [txJson, chainId]
+//                                  starknet.js v2hash (Pedersen) hash of an RPC INVOKE_TXN_V1, DECLARE_TXN_V1,
+//                                  DECLARE_TXN_V2 or DEPLOY_ACCOUNT_TXN_V1 object (calculateTransactionHash,
+//                                  calculateDeclareTransactionHash, calculateDeployAccountTransactionHash);
+//                                  "version" is passed through as given (0x1, 0x2, or 2^128 plus that)
 //   contract_address [salt, classHash, deployer, ...calldata]
 //                                  starknet.js hash.calculateContractAddressFromHash(salt, classHash,
 //                                  calldata, deployer)
@@ -324,6 +329,32 @@ const ops = {
       felt(parseFelt(args[1], 'chainId')),
       felt(parseFelt(tx.nonce, 'nonce')),
     )));
+  },
+  async tx_hash_legacy_v1(args) {
+    arity(args, 2, 'tx_hash_legacy_v1');
+    const tx = parseTxJson(args[0], 'tx_hash_legacy_v1');
+    const { v2hash, hash } = await starknet();
+    const chainId = felt(parseFelt(args[1], 'chainId'));
+    const version = felt(parseFelt(tx.version, 'version'));
+    const maxFee = felt(parseFelt(tx.max_fee, 'max_fee'));
+    const nonce = felt(parseFelt(tx.nonce, 'nonce'));
+    let h;
+    if (tx.type === 'INVOKE') {
+      h = v2hash.calculateTransactionHash(felt(parseFelt(tx.sender_address, 'sender_address')), version, txFelts(tx, 'calldata'), maxFee, chainId, nonce);
+    } else if (tx.type === 'DECLARE') {
+      const compiled = tx.compiled_class_hash === undefined ? undefined : felt(parseFelt(tx.compiled_class_hash, 'compiled_class_hash'));
+      h = v2hash.calculateDeclareTransactionHash(felt(parseFelt(tx.class_hash, 'class_hash')), felt(parseFelt(tx.sender_address, 'sender_address')),
+        version, maxFee, chainId, nonce, compiled);
+    } else if (tx.type === 'DEPLOY_ACCOUNT') {
+      const classHash = felt(parseFelt(tx.class_hash, 'class_hash'));
+      const salt = felt(parseFelt(tx.contract_address_salt, 'contract_address_salt'));
+      const calldata = txFelts(tx, 'constructor_calldata');
+      const address = hash.calculateContractAddressFromHash(salt, classHash, calldata, 0);
+      h = v2hash.calculateDeployAccountTransactionHash(address, classHash, calldata, salt, version, maxFee, chainId, nonce);
+    } else {
+      throw new BadRequest(`tx_hash_legacy_v1: unsupported type ${tx.type}`);
+    }
+    return felt(BigInt(h));
   },
   async contract_address(args) {
     if (args.length < 3) throw new BadRequest(`contract_address takes at least 3 arguments, got ${args.length}`);
