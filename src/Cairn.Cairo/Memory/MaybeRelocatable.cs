@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cairn.Primitives;
 
 namespace Cairn.Cairo.Memory;
@@ -6,20 +7,26 @@ namespace Cairn.Cairo.Memory;
 /// <summary>
 /// A memory value: a felt or a relocatable address. <c>default</c> is <see cref="ValueKind.None"/>
 /// (no value; used for unset cells). Arithmetic follows cairo-vm.md §1.2.
+/// The address overlays the felt's storage (a value is one or the other), so a cell is 40 bytes.
 /// </summary>
+[StructLayout(LayoutKind.Explicit)]
 public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
 {
+    [FieldOffset(0)]
     private readonly Felt _felt;
+    [FieldOffset(0)]
     private readonly ulong _offset;
+    [FieldOffset(8)]
     private readonly int _segment;
+    [FieldOffset(32)]
     private readonly ValueKind _kind;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MaybeRelocatable(Felt value)
     {
-        _felt = value;
         _offset = 0;
         _segment = 0;
+        _felt = value;
         _kind = ValueKind.Felt;
     }
 

@@ -23,9 +23,11 @@ public readonly struct Relocatable : IEquatable<Relocatable>, IComparable<Reloca
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Relocatable Add(long delta)
     {
-        ulong o = Offset + (ulong)delta;
-        if (delta < 0 ? o > Offset : o < Offset) ThrowOffsetOutOfRange(delta);
-        return new Relocatable(Segment, o);
+        // Offsets stay far below 2^63 (segments are capped at 2^30 cells), so a result with the top
+        // bit set can only come from going below zero.
+        long o = (long)Offset + delta;
+        if (o < 0 || (long)Offset < 0) ThrowOffsetOutOfRange(delta);
+        return new Relocatable(Segment, (ulong)o);
     }
 
     /// <summary>

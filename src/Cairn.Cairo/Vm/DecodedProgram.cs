@@ -1,5 +1,6 @@
 using Cairn.Cairo.Hints;
 using Cairn.Cairo.Instructions;
+using Cairn.Cairo.Memory;
 using Cairn.Primitives;
 
 namespace Cairn.Cairo.Vm;
@@ -16,9 +17,16 @@ public sealed class DecodedProgram
         Length = words.Count + extraWords;
         Instructions = new Instruction[Length];
         Decoded = new bool[Length];
+        Immediates = new MaybeRelocatable[Length];
+        ImmediateOffsets = new long[Length];
         for (int i = 0; i < words.Count; i++)
         {
             Decoded[i] = InstructionDecoder.TryDecode(words[i], out Instructions[i], out _);
+            if (Decoded[i] && Instructions[i].Op1Src == Op1Source.Imm && i + 1 < words.Count)
+            {
+                Immediates[i] = words[i + 1];
+                ImmediateOffsets[i] = VirtualMachine.SmallOffset(words[i + 1]);
+            }
         }
         Hints = new IHint[]?[Length];
         if (hints is not null)
@@ -39,4 +47,10 @@ public sealed class DecodedProgram
     internal bool[] Decoded { get; }
 
     internal IHint[]?[] Hints { get; }
+
+    /// <summary>The immediate after each instruction that has one (unset otherwise).</summary>
+    internal MaybeRelocatable[] Immediates { get; }
+
+    /// <summary>Those immediates as small signed offsets (<see cref="long.MinValue"/>: not one).</summary>
+    internal long[] ImmediateOffsets { get; }
 }
