@@ -14,7 +14,7 @@ namespace Cairn.Execution.Classes;
 /// <remarks>
 /// Sources: starkware-libs/sequencer crates/starknet_api/src/state.rs (<c>SierraContractClass::calculate_class_hash</c>);
 /// starknet.js src/utils/hash/classHash/poseidon.ts. The compiled (CASM) class hash is
-/// <see cref="Cairn.Cairo.Programs.CompiledClassHash"/>.
+/// <see cref="Cairn.Cairo.Programs.CompiledClassHasher"/>.
 /// </remarks>
 public static class SierraClassHash
 {

@@ -78,7 +78,7 @@ public static class ExecutionCommands
             }
             try
             {
-                return (parse.GetValue(version) == "v1" ? CompiledClassHash.ComputePoseidon(c) : CompiledClassHash.ComputeBlake(c)).ToString();
+                return (parse.GetValue(version) == "v1" ? CompiledClassHasher.ComputePoseidon(c) : CompiledClassHasher.ComputeBlake(c)).ToString();
             }
             catch (InvalidOperationException e)
             {

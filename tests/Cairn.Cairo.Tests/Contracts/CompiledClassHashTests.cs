@@ -22,8 +22,8 @@ public sealed class CompiledClassHashTests
         for (int i = 0; i < names.Count; i++)
         {
             var c = CasmContractClass.Parse(jsons[i]);
-            Assert.True(Felt.Parse(blake[i]) == CompiledClassHash.ComputeBlake(c), names[i] + " (blake)");
-            Assert.True(Felt.Parse(poseidon[i]) == CompiledClassHash.ComputePoseidon(c), names[i] + " (poseidon)");
+            Assert.True(Felt.Parse(blake[i]) == CompiledClassHasher.ComputeBlake(c), names[i] + " (blake)");
+            Assert.True(Felt.Parse(poseidon[i]) == CompiledClassHasher.ComputePoseidon(c), names[i] + " (poseidon)");
         }
     }
 }

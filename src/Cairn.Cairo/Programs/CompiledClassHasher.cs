@@ -11,7 +11,7 @@ namespace Cairn.Cairo.Programs;
 /// <c>1 + H(len_0, hash_0, len_1, hash_1, …)</c>. <c>H</c> is Blake2Felt252 in the current
 /// definition (v2, Starknet ≥ 0.14.1) and Poseidon in the legacy one.
 /// </summary>
-public static class CompiledClassHash
+public static class CompiledClassHasher
 {
     private static readonly Felt Version = Felt.FromShortString("COMPILED_CLASS_V1");
 

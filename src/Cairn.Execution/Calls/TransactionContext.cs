@@ -1,0 +1,53 @@
+using Cairn.Cairo.Runners;
+using Cairn.Cairo.Syscalls;
+
+namespace Cairn.Execution.Calls;
+
+/// <summary>
+/// What every call of one transaction shares: the block and transaction seen by contracts, the
+/// phase (validate or execute), limits, and the counters that order events and messages across the
+/// whole transaction.
+/// </summary>
+public sealed class TransactionContext
+{
+    /// <summary>Validate-mode rounding of block number and timestamp (0.14.x: 100 blocks, 3600 s).</summary>
+    public const ulong ValidateBlockNumberRounding = 100;
+
+    public const ulong ValidateTimestampRounding = 3600;
+
+    public TransactionContext(BlockInfo block, TxInfo tx)
+    {
+        Block = block;
+        Tx = tx;
+    }
+
+    public BlockInfo Block { get; }
+
+    public TxInfo Tx { get; }
+
+    /// <summary>The validate phase: rounded block info, no sequencer address, restricted syscalls.</summary>
+    public bool ValidateMode { get; set; }
+
+    public int MaxCallDepth { get; init; } = 50;
+
+    /// <summary>Events per transaction, keys and data per event (0.14.x limits).</summary>
+    public int MaxEvents { get; init; } = 1000;
+
+    public int MaxEventKeys { get; init; } = 50;
+
+    public int MaxEventData { get; init; } = 300;
+
+    public SyscallGasCosts GasCosts { get; init; } = SyscallGasCosts.V0_14_1;
+
+    public ContractRunOptions RunOptions { get; init; } = new();
+
+    internal int NextEventOrder { get; set; }
+
+    internal int NextMessageOrder { get; set; }
+
+    /// <summary>The block as contracts see it in the current phase (§8.4: rounded in validate mode).</summary>
+    public BlockInfo VisibleBlock => ValidateMode
+        ? new BlockInfo(Block.BlockNumber / ValidateBlockNumberRounding * ValidateBlockNumberRounding,
+            Block.BlockTimestamp / ValidateTimestampRounding * ValidateTimestampRounding, Primitives.Felt.Zero)
+        : Block;
+}
