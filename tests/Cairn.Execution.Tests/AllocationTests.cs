@@ -1,3 +1,4 @@
+using Cairn.Crypto.Hashing;
 using Cairn.Execution.Hashing;
 using Cairn.Execution.Transactions;
 using Cairn.Primitives;

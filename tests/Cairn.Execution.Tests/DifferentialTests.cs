@@ -1,3 +1,4 @@
+using Cairn.Crypto.Hashing;
 using Cairn.Execution.Hashing;
 using Cairn.Execution.Json;
 using Cairn.Primitives;

@@ -1,3 +1,4 @@
+using Cairn.Crypto.Hashing;
 using System.Text.Json;
 using Cairn.Execution.Hashing;
 using Cairn.Execution.Json;

@@ -14,7 +14,6 @@ namespace Cairn.Cairo.Syscalls;
 public sealed class InMemorySyscallHandler : SyscallHandlerBase
 {
     private const ulong StoredBlockHashBuffer = 10;
-    private static readonly Felt ContractAddressPrefix = Felt.FromShortString("STARKNET_CONTRACT_ADDRESS");
 
     private readonly InMemoryWorld _world;
     private readonly int _depth;
@@ -110,7 +109,7 @@ public sealed class InMemorySyscallHandler : SyscallHandlerBase
     protected override (Felt Address, CallResult Constructor) Deploy(Felt classHash, Felt salt, IReadOnlyList<Felt> calldata, bool deployFromZero, ulong gas)
     {
         var deployer = deployFromZero ? Felt.Zero : ContractAddress;
-        var address = ComputeContractAddress(salt, classHash, calldata, deployer);
+        var address = ContractAddressCalculator.Compute(salt, classHash, calldata.ToArray(), deployer).Value;
         if (!_world.Classes.TryGetValue(classHash, out var cls)) throw new Hints.HintException($"Class with hash {classHash} is not declared");
         if (_world.Contracts.ContainsKey(address))
         {
@@ -131,14 +130,6 @@ public sealed class InMemorySyscallHandler : SyscallHandlerBase
         }
         if (ctor.Failed) _world.Restore(snapshot);
         return (address, ctor);
-    }
-
-    /// <summary>Starknet's contract address: <c>pedersen_array('STARKNET_CONTRACT_ADDRESS', deployer, salt, class_hash, pedersen_array(calldata)) mod (2^251 − 256)</c>.</summary>
-    public static Felt ComputeContractAddress(Felt salt, Felt classHash, IReadOnlyList<Felt> calldata, Felt deployer)
-    {
-        var h = Pedersen.HashArray([ContractAddressPrefix, deployer, salt, classHash, Pedersen.HashArray(calldata.ToArray())]);
-        var bound = (System.Numerics.BigInteger.One << 251) - 256;
-        return Felt.FromBigInteger(System.Numerics.BigInteger.Remainder(h.ToBigInteger(), bound));
     }
 
     private CallResult Nested(EntryPointType type, Felt address, Felt classHash, Felt caller, Felt selector, IReadOnlyList<Felt> calldata, ulong gas)

@@ -1,3 +1,4 @@
+using Cairn.Crypto.Hashing;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;

@@ -1,8 +1,7 @@
-using Cairn.Crypto.Hashing;
 using Cairn.Primitives;
 using Cairn.Primitives.Ids;
 
-namespace Cairn.Execution.Hashing;
+namespace Cairn.Crypto.Hashing;
 
 /// <summary>
 /// The address of a deployed contract (starknet.md §3.2):
