@@ -1,4 +1,3 @@
-using System.Numerics;
 using Cairn.Cairo.Memory;
 
 namespace Cairn.Cairo.Hints.Cairo0;
@@ -13,11 +12,8 @@ internal static class Sha256Hints
     public const string Sha256MainArbitraryInputLength = "from starkware.cairo.common.cairo_sha256.sha256_utils import (\n    compute_message_schedule, sha2_compress_function)\n\n_sha256_input_chunk_size_felts = int(ids.SHA256_INPUT_CHUNK_SIZE_FELTS)\nassert 0 <= _sha256_input_chunk_size_felts < 100\n_sha256_state_size_felts = int(ids.SHA256_STATE_SIZE_FELTS)\nassert 0 <= _sha256_state_size_felts < 100\nw = compute_message_schedule(memory.get_range(\n    ids.sha256_start, _sha256_input_chunk_size_felts))\nnew_state = sha2_compress_function(memory.get_range(ids.state, _sha256_state_size_felts), w)\nsegments.write_arg(ids.output, new_state)";
     public const string Sha256Finalize = "# Add dummy pairs of input and output.\nfrom starkware.cairo.common.cairo_sha256.sha256_utils import (\n    IV, compute_message_schedule, sha2_compress_function)\n\n_block_size = int(ids.BLOCK_SIZE)\nassert 0 <= _block_size < 20\n_sha256_input_chunk_size_felts = int(ids.SHA256_INPUT_CHUNK_SIZE_FELTS)\nassert 0 <= _sha256_input_chunk_size_felts < 100\n\nmessage = [0] * _sha256_input_chunk_size_felts\nw = compute_message_schedule(message)\noutput = sha2_compress_function(IV, w)\npadding = (message + IV + output) * (_block_size - 1)\nsegments.write_arg(ids.sha256_ptr_end, padding)";
 
-    /// <summary>SHA-256 initial state: the first 32 fractional bits of √p for the first 8 primes.</summary>
-    public static readonly uint[] Iv = Constants(8, root: 2);
-
-    /// <summary>SHA-256 round constants: the first 32 fractional bits of ∛p for the first 64 primes.</summary>
-    private static readonly uint[] K = Constants(64, root: 3);
+    /// <summary>SHA-256 initial state.</summary>
+    public static readonly uint[] Iv = Syscalls.Sha256Compression.InitialState.ToArray();
 
     public static void Register(Cairo0HintRegistry r)
     {
@@ -49,33 +45,9 @@ internal static class Sha256Hints
     /// <summary><c>sha2_compress_function(state, compute_message_schedule(message))</c>.</summary>
     public static uint[] Compress(ReadOnlySpan<uint> state, ReadOnlySpan<uint> message)
     {
-        var w = new uint[64];
-        message[..16].CopyTo(w);
-        for (int i = 16; i < 64; i++)
-        {
-            uint s0 = BitOperations.RotateRight(w[i - 15], 7) ^ BitOperations.RotateRight(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            uint s1 = BitOperations.RotateRight(w[i - 2], 17) ^ BitOperations.RotateRight(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
-        uint a = state[0], b = state[1], cc = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
-        for (int i = 0; i < 64; i++)
-        {
-            uint s1 = BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25);
-            uint ch = (e & f) ^ (~e & g);
-            uint t1 = h + s1 + ch + K[i] + w[i];
-            uint s0 = BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22);
-            uint maj = (a & b) ^ (a & cc) ^ (b & cc);
-            uint t2 = s0 + maj;
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = cc;
-            cc = b;
-            b = a;
-            a = t1 + t2;
-        }
-        return [state[0] + a, state[1] + b, state[2] + cc, state[3] + d, state[4] + e, state[5] + f, state[6] + g, state[7] + h];
+        var result = state[..8].ToArray();
+        Syscalls.Sha256Compression.Compress(result, message[..16]);
+        return result;
     }
 
     private static int ChunkSize(HintIds ids)
@@ -100,35 +72,4 @@ internal static class Sha256Hints
 
     private static void Write(HintContext c, Relocatable at, IEnumerable<uint> words) =>
         ScopeValues.WriteArg(c, at, words.Select(static w => MaybeRelocatable.FromUInt64(w)));
-
-    /// <summary>First 32 fractional bits of the <paramref name="root"/>-th root of the first <paramref name="count"/> primes (exact integer arithmetic).</summary>
-    private static uint[] Constants(int count, int root)
-    {
-        var result = new uint[count];
-        int found = 0;
-        for (int p = 2; found < count; p++)
-        {
-            bool prime = true;
-            for (int q = 2; q * q <= p; q++)
-            {
-                if (p % q == 0)
-                {
-                    prime = false;
-                    break;
-                }
-            }
-            if (!prime) continue;
-            // floor(root-th root of p · 2^(32·root)) mod 2^32, by bisection on integers.
-            var target = new BigInteger(p) << (32 * root);
-            BigInteger lo = 0, hi = BigInteger.One << 40;
-            while (lo < hi)
-            {
-                var mid = (lo + hi + 1) >> 1;
-                if (BigInteger.Pow(mid, root) <= target) lo = mid;
-                else hi = mid - 1;
-            }
-            result[found++] = (uint)(lo & uint.MaxValue);
-        }
-        return result;
-    }
 }
