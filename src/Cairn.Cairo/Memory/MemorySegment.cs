@@ -21,6 +21,9 @@ internal sealed class MemorySegment
 
     public IAutoDeducer? Deducer;
 
+    /// <summary>Offsets whose value the deducer itself wrote (they need no re-verification at the end).</summary>
+    public HashSet<int>? Deduced;
+
     /// <summary>The size fixed by <c>finalize_segments</c> (proof mode), or -1.</summary>
     public int FinalSize = -1;
 

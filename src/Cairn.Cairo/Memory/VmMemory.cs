@@ -180,6 +180,7 @@ public sealed class VmMemory
         if ((uint)s < (uint)_count && _segments[s].Deducer is { } d && d.TryDeduce(this, address, out value))
         {
             Insert(address, value);
+            (_segments[s].Deduced ??= []).Add((int)address.Offset);
             return true;
         }
         value = default;
@@ -188,7 +189,9 @@ public sealed class VmMemory
 
     /// <summary>
     /// Re-runs every auto-deduction rule over the written cells of its segment and fails on a
-    /// mismatch (<c>verify_auto_deductions</c>, §3.7).
+    /// mismatch (<c>verify_auto_deductions</c>, §3.7). Cells the rule itself filled in are skipped:
+    /// their inputs are write-once, so the deduction would give the same value again; only values the
+    /// program (or a hint) wrote are checked.
     /// </summary>
     public void VerifyAutoDeductions()
     {
@@ -199,7 +202,7 @@ public sealed class VmMemory
             for (int i = 0; i < seg.UsedSize; i++)
             {
                 var stored = seg.Get((ulong)i);
-                if (!stored.HasValue) continue;
+                if (!stored.HasValue || (seg.Deduced is { } byRule && byRule.Contains(i))) continue;
                 var address = new Relocatable(s, (ulong)i);
                 if (d.TryDeduce(this, address, out var deduced) && !deduced.Equals(stored))
                 {

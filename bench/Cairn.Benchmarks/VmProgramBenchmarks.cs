@@ -1,0 +1,167 @@
+using BenchmarkDotNet.Attributes;
+using Cairn.Cairo.Assembler;
+using Cairn.Cairo.Programs;
+using Cairn.Cairo.Runners;
+
+namespace Cairn.Benchmarks;
+
+/// <summary>
+/// Cairo VM throughput on the issue's standard programs beyond the plain loop: a big recursive
+/// factorial, and pedersen-, poseidon- and bitwise-heavy loops (one builtin instance per iteration),
+/// each with and without the trace; plus relocation and writing of trace.bin and memory.bin for a
+/// 1 M-step run. Times are per program run; steps per run are printed by <see cref="Setup"/>. Run:
+/// <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*VmProgramBenchmarks*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class VmProgramBenchmarks
+{
+    private const int Iterations = 20_000;
+
+    /// <summary>Assembly sources; N is the iteration count (the factorial's argument).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
+    {
+        ["factorial"] = """
+            main:
+                [ap] = N, ap++
+                call fact
+                ret
+            fact:
+                jmp recurse if [fp + -3] != 0
+                [ap] = 1, ap++
+                ret
+            recurse:
+                [ap] = [fp + -3] + -1, ap++
+                call fact
+                [ap] = [ap + -1] * [fp + -3], ap++
+                ret
+            """,
+        ["pedersen"] = """
+            %builtins pedersen
+            main:
+                [ap] = [fp + -3], ap++
+                [ap] = 1, ap++
+                [ap] = N, ap++
+            loop:
+                [ap + -2] = [[ap + -3]]
+                [ap + -1] = [[ap + -3] + 1]
+                [ap] = [ap + -3] + 3, ap++
+                [ap] = [[ap + -4] + 2], ap++
+                [ap] = [ap + -3] + -1, ap++
+                jmp loop if [ap + -1] != 0
+                [ap] = [ap + -3], ap++
+                ret
+            """,
+        ["poseidon"] = """
+            %builtins poseidon
+            main:
+                [ap] = [fp + -3], ap++
+                [ap] = 1, ap++
+                [ap] = N, ap++
+            loop:
+                [ap + -2] = [[ap + -3]]
+                [ap + -1] = [[ap + -3] + 1]
+                [ap] = 2, ap++
+                [ap + -1] = [[ap + -4] + 2]
+                [ap] = [ap + -4] + 6, ap++
+                [ap] = [[ap + -5] + 3], ap++
+                [ap] = [ap + -4] + -1, ap++
+                jmp loop if [ap + -1] != 0
+                [ap] = [ap + -3], ap++
+                ret
+            """,
+        ["bitwise"] = """
+            %builtins bitwise
+            main:
+                [ap] = [fp + -3], ap++
+                [ap] = 0x1234, ap++
+                [ap] = N, ap++
+            loop:
+                [ap + -2] = [[ap + -3]]
+                [ap + -1] = [[ap + -3] + 1]
+                [ap] = [ap + -3] + 5, ap++
+                [ap] = [[ap + -4] + 3], ap++
+                [ap] = [ap + -3] + -1, ap++
+                jmp loop if [ap + -1] != 0
+                [ap] = [ap + -3], ap++
+                ret
+            """,
+    };
+
+    private CairoProgram _program = null!;
+    private CairoRunner _traced = null!;
+
+    [Params("factorial", "pedersen", "poseidon", "bitwise")]
+    public string Program { get; set; } = "factorial";
+
+    [Params(false, true)]
+    public bool Trace { get; set; }
+
+    public static CairoProgram Build(string name, int n) =>
+        CairoProgram.Parse(CasmAssembler.Assemble($"const N = {n};\n" + Sources[name]).ToJson());
+
+    [GlobalSetup(Target = nameof(Run))]
+    public void Setup()
+    {
+        _program = Build(Program, Iterations);
+        var probe = new CairoRunner(_program);
+        probe.RunMain();
+        Console.WriteLine($"// {Program}: {probe.Vm.CurrentStep} steps a run");
+    }
+
+    [Benchmark]
+    public long Run()
+    {
+        var runner = new CairoRunner(_program, new CairoRunOptions { RecordTrace = Trace });
+        runner.RunMain();
+        return runner.Vm.CurrentStep;
+    }
+
+    [GlobalSetup(Target = nameof(RelocateAndWrite))]
+    public void SetupWrite()
+    {
+        _traced = new CairoRunner(VmBenchmarks.FibonacciLoop(250_000), new CairoRunOptions { RecordTrace = true });
+        _traced.RunMain();
+        long cells = 3L * _traced.Vm.Trace.Count;
+        for (int s = 0; s < _traced.Memory.SegmentCount; s++) cells += _traced.Memory.GetUsedSize(s);
+        Console.WriteLine($"// RelocateAndWrite: {_traced.Vm.Trace.Count} trace entries, {cells} cells (3 per trace entry + memory)");
+    }
+
+    /// <summary>Relocation plus trace.bin and memory.bin of a 1 M-step fibonacci run (writes to a null stream).</summary>
+    [Benchmark]
+    public long RelocateAndWrite()
+    {
+        var sink = new CountingStream();
+        _traced.WriteTrace(sink);
+        _traced.WriteMemory(sink);
+        return sink.Length;
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+    }
+}
