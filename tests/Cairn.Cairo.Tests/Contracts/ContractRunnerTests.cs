@@ -147,4 +147,36 @@ public sealed class ContractRunnerTests
             Assert.Equal([Felt.Zero], bad.Retdata);
         }
     }
+
+    [Fact]
+    public void Random_calldata_to_every_entry_point_panics_or_succeeds_but_never_crashes()
+    {
+        var rng = new Random(11);
+        foreach (var (cls, classHash) in new[] { (Erc20.Value, TokenClass), (Account.Value, Felt.FromUInt64(0xacc)) })
+        {
+            foreach (var ep in cls.External)
+            {
+                for (int i = 0; i < 6; i++)
+                {
+                    var world = new InMemoryWorld();
+                    world.Classes[classHash] = cls;
+                    world.Contracts[Token] = classHash;
+                    var calldata = new Felt[rng.Next(0, 7)];
+                    for (int j = 0; j < calldata.Length; j++)
+                    {
+                        calldata[j] = rng.Next(3) switch { 0 => Felt.FromUInt64((ulong)rng.Next(4)), 1 => -Felt.One, _ => Felt.FromUInt64((ulong)rng.NextInt64()) };
+                    }
+                    try
+                    {
+                        var r = InMemorySyscallHandler.RunCall(world, EntryPointType.External, Token, classHash, Alice, ep.Selector, calldata, Gas);
+                        if (r.Failed) Assert.NotEmpty(r.Retdata); // a panic carries its reason
+                    }
+                    catch (VmException)
+                    {
+                        // an error that aborts the call (as blockifier's execution errors): acceptable, not a crash
+                    }
+                }
+            }
+        }
+    }
 }
