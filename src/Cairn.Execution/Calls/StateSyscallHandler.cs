@@ -118,7 +118,40 @@ public sealed class StateSyscallHandler : SyscallHandlerBase
         return (address.Value, result);
     }
 
-    private CallResult Nested(CallRequest request, ulong gas)
+    /// <summary>
+    /// meta_tx_v0 (cairo-vm.md §8.3): calls <c>__execute__</c> of <paramref name="contractAddress"/> as the
+    /// protocol would for an INVOKE v0 transaction with the given calldata and signature: caller 0, and a
+    /// synthetic v0 transaction (its hash, version 0, no fee, nonce 0) seen by the whole sub-call.
+    /// </summary>
+    protected override CallResult MetaTxV0(Felt contractAddress, Felt selector, IReadOnlyList<Felt> calldata, IReadOnlyList<Felt> signature, ulong gas)
+    {
+        if (selector != ExecuteSelector) throw new SyscallRevertException("Invalid argument");
+        if (_context.ValidateMode) throw new HintException("Unauthorized syscall meta_tx_v0 in execution mode Validate.");
+        var v0 = new Transactions.InvokeTransactionV0
+        {
+            ContractAddress = contractAddress,
+            EntryPointSelector = selector,
+            Calldata = calldata.ToArray(),
+            MaxFee = Felt.Zero,
+            Signature = signature.ToArray(),
+        };
+        var hash = TransactionHasher.Compute(v0, _context.Tx.ChainId);
+        var tx = new TxInfo
+        {
+            Version = Felt.Zero,
+            AccountContractAddress = contractAddress,
+            TransactionHash = hash.Value,
+            Signature = signature,
+            ChainId = _context.Tx.ChainId,
+        };
+        return Nested(new CallRequest(new ContractAddress(contractAddress), EntryPointType.External, selector, calldata, default), gas, _context.WithTx(tx));
+    }
+
+    private static readonly Felt ExecuteSelector = StarknetKeccak.Selector("__execute__");
+
+    private CallResult Nested(CallRequest request, ulong gas) => Nested(request, gas, _context);
+
+    private CallResult Nested(CallRequest request, ulong gas, TransactionContext context)
     {
         if (_depth + 1 >= _context.MaxCallDepth) throw new HintException("Max call depth exceeded.");
         int checkpoint = _state.Checkpoint();
@@ -126,7 +159,7 @@ public sealed class StateSyscallHandler : SyscallHandlerBase
         CallInfo inner;
         try
         {
-            inner = EntryPointExecutor.Execute(_state, _context, request, gas, _depth + 1);
+            inner = EntryPointExecutor.Execute(_state, context, request, gas, _depth + 1);
         }
         catch (ExecutionException e) when (e.Message.StartsWith("Entry point", StringComparison.Ordinal))
         {

@@ -41,9 +41,34 @@ public sealed class TransactionContext
 
     public ContractRunOptions RunOptions { get; init; } = new();
 
-    internal int NextEventOrder { get; set; }
+    /// <summary>Event and message counters of the whole transaction (shared with meta-transaction contexts).</summary>
+    private sealed class Counters
+    {
+        public int Events;
+        public int Messages;
+    }
 
-    internal int NextMessageOrder { get; set; }
+    private Counters _counters = new();
+
+    internal int NextEventOrder { get => _counters.Events; set => _counters.Events = value; }
+
+    internal int NextMessageOrder { get => _counters.Messages; set => _counters.Messages = value; }
+
+    /// <summary>
+    /// The same transaction's context with another <see cref="TxInfo"/> (the synthetic v0 transaction of
+    /// a meta-transaction): same block, phase, limits and event/message ordering.
+    /// </summary>
+    public TransactionContext WithTx(TxInfo tx) => new(Block, tx)
+    {
+        ValidateMode = ValidateMode,
+        MaxCallDepth = MaxCallDepth,
+        MaxEvents = MaxEvents,
+        MaxEventKeys = MaxEventKeys,
+        MaxEventData = MaxEventData,
+        GasCosts = GasCosts,
+        RunOptions = RunOptions,
+        _counters = _counters,
+    };
 
     /// <summary>The block as contracts see it in the current phase (§8.4: rounded in validate mode).</summary>
     public BlockInfo VisibleBlock => ValidateMode

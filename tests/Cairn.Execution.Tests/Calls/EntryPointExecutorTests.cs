@@ -1,5 +1,7 @@
 using Cairn.Cairo.Programs;
+using Cairn.Cairo.Memory;
 using Cairn.Cairo.Syscalls;
+using Cairn.Cairo.Vm;
 using Cairn.Crypto.Hashing;
 using Cairn.Crypto.Signatures;
 using Cairn.Execution.Calls;
@@ -148,5 +150,48 @@ public sealed class EntryPointExecutorTests
         Assert.Equal(default, state.GetClassHashAt(a));
         state.SetStorage(a, k, Felt.FromUInt64(1)); // back to the committed value
         Assert.True(state.ToStateDiff().IsEmpty);
+    }
+
+    [Fact]
+    public void Meta_tx_v0_calls_execute_with_a_synthetic_v0_transaction_and_rejects_other_selectors()
+    {
+        var (state, _) = Genesis();
+        var ctx = Context(Felt.FromUInt64(9));
+        var outer = new CallInfo(new CallRequest(Token, EntryPointType.External, Felt.One, [], default), TokenClass);
+        var handler = new StateSyscallHandler(state, ctx, outer, 0);
+        var vm = new VirtualMachine();
+        var syscalls = vm.Memory.AddSegment();
+        handler.SyscallPointer = syscalls;
+
+        MaybeRelocatable[] Invoke(Felt selector)
+        {
+            var calldata = vm.Memory.AddSegment();
+            var transfer = Transfer(Bob, 1);
+            for (int i = 0; i < transfer.Length; i++) vm.Memory.Insert(calldata.Add(i), transfer[i]);
+            var sig = vm.Memory.AddSegment();
+            var start = handler.SyscallPointer;
+            vm.Memory.Load(start, [Felt.FromShortString("MetaTxV0"), Felt.FromUInt64(Gas), Acc.Value, selector, calldata, calldata.Add(transfer.Length), sig, sig]);
+            handler.ExecuteSyscall(vm.HintContext, start);
+            var r = start.Add(8);
+            return [vm.Memory.Get(r), vm.Memory.Get(r.Add(1)), vm.Memory.Get(r.Add(2)), vm.Memory.Get(r.Add(3))];
+        }
+
+        Felt[] Span(MaybeRelocatable a, MaybeRelocatable b) =>
+            Enumerable.Range(0, (int)(b.Relocatable.Offset - a.Relocatable.Offset)).Select(i => vm.Memory.GetFelt(a.Relocatable.Add(i))).ToArray();
+
+        // The OpenZeppelin account refuses version-0 transactions: the failure proves the call ran with
+        // caller 0 (else 'invalid caller') and the synthetic v0 transaction info.
+        var r = Invoke(StarknetKeccak.Selector("__execute__"));
+        Assert.Equal(Felt.One, r[1].Felt);
+        var reason = Span(r[2], r[3]);
+        Assert.Equal(Felt.FromShortString("ENTRYPOINT_FAILED"), reason[^1]);
+        Assert.Contains(reason, f => f.TryToShortString(out var s) && s.Contains("invalid tx version", StringComparison.Ordinal));
+        var inner = Assert.Single(outer.InnerCalls);
+        Assert.Equal(Acc, inner.Request.StorageAddress);
+        Assert.Equal(default, inner.Request.Caller);
+
+        var bad = Invoke(StarknetKeccak.Selector("transfer"));
+        Assert.Equal(Felt.One, bad[1].Felt);
+        Assert.Equal([Felt.FromShortString("Invalid argument")], Span(bad[2], bad[3]));
     }
 }
