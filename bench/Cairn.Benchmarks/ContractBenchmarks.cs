@@ -25,7 +25,12 @@ public class ContractBenchmarks
     private static readonly Felt TransferSelector = StarknetKeccak.Selector("transfer");
     private static readonly Felt BalanceOfSelector = StarknetKeccak.Selector("balance_of");
 
+    private static readonly Felt Account = Felt.FromUInt64(0xacc0);
+    private static readonly Felt AccountClass = Felt.FromUInt64(0xacc);
+    private static readonly Felt IsValidSignatureSelector = StarknetKeccak.Selector("is_valid_signature");
+
     private InMemoryWorld _world = null!;
+    private Felt[] _signed = [];
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +41,25 @@ public class ContractBenchmarks
         var ctor = InMemorySyscallHandler.RunCall(_world, EntryPointType.Constructor, Token, TokenClass, Alice,
             StarknetKeccak.Selector("constructor"), [Felt.FromUInt64(ulong.MaxValue), Felt.Zero, Felt.FromUInt64(18)], 1_000_000_000);
         if (ctor.Failed) throw new InvalidOperationException("constructor failed");
+
+        // An OpenZeppelin-style account (contracts_MockAccount) checking a Stark ECDSA signature with ec_op.
+        _world.Classes[AccountClass] = CasmContractClass.Parse(ContractFixtures.CasmJson("contracts_MockAccount"));
+        _world.Contracts[Account] = AccountClass;
+        var key = Felt.FromUInt64(0x1234567890abcdef);
+        InMemorySyscallHandler.RunCall(_world, EntryPointType.Constructor, Account, AccountClass, Felt.Zero,
+            StarknetKeccak.Selector("constructor"), [Crypto.Signatures.Ecdsa.GetPublicKey(key)], 1_000_000_000);
+        var hash = Felt.FromUInt64(0xdeadbeef);
+        var sig = Crypto.Signatures.Ecdsa.Sign(key, hash);
+        _signed = [hash, Felt.FromUInt64(2), sig.R, sig.S];
+    }
+
+    /// <summary><c>is_valid_signature(hash, [r, s])</c> of the account: the signature check every transaction's validation runs.</summary>
+    [Benchmark]
+    public EntryPointResult AccountIsValidSignature()
+    {
+        var r = InMemorySyscallHandler.RunCall(_world, EntryPointType.External, Account, AccountClass, Felt.Zero, IsValidSignatureSelector, _signed, 1_000_000_000);
+        if (r.Failed || r.Retdata[0] != Felt.FromShortString("VALID")) throw new InvalidOperationException("signature rejected");
+        return r;
     }
 
     [Benchmark]

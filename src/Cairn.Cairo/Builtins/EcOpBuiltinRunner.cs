@@ -46,32 +46,31 @@ public sealed class EcOpBuiltinRunner : BuiltinRunner, IAutoDeducer
     }
 
     /// <summary>
-    /// <c>P + m·Q</c> the AIR way (cairo-lang <c>ec_op_impl</c>): affine double-and-add over 256
-    /// bits of m; fails when the partial sum and the doubled point share an x coordinate.
+    /// <c>P + m·Q</c> the AIR way (cairo-lang <c>ec_op_impl</c>): double-and-add over 256 bits of m
+    /// starting from P, failing when the partial sum and the doubled point share an x coordinate. The
+    /// points are kept in Jacobian coordinates (no inversion per step; x coordinates compared as
+    /// <c>X₁·Z₂² = X₂·Z₁²</c>) and the result is made affine once: the same points as the affine
+    /// formulas, since the shared-x case, the only one where they differ, is an error.
     /// </summary>
     public static void Compute(Felt px, Felt py, Felt qx, Felt qy, Felt m, out Felt rx, out Felt ry)
     {
         m.ToLimbs(out ulong l0, out ulong l1, out ulong l2, out ulong l3);
-        Felt ax = px, ay = py, dx = qx, dy = qy;
+        var sum = new ProjectivePoint(px, py, Felt.One);
+        var doubled = new ProjectivePoint(qx, qy, Felt.One);
         for (int i = 0; i < Height; i++)
         {
-            if (dx == ax) throw new MemoryException("Cannot apply EC operation: computation reached two points with the same x coordinate. Attempting to compute P + m * Q where P = (" +
-                px.ToDecimalString() + ", " + py.ToDecimalString() + "), m = " + m.ToDecimalString() + ", Q = (" + qx.ToDecimalString() + ", " + qy.ToDecimalString() + ").");
-            ulong limb = (i >> 6) switch { 0 => l0, 1 => l1, 2 => l2, _ => l3 };
-            if (((limb >> (i & 63)) & 1) != 0)
+            if (doubled.X * sum.Z.Square() == sum.X * doubled.Z.Square())
             {
-                Felt slope = (dy - ay) / (dx - ax);
-                Felt nx = slope.Square() - ax - dx;
-                ay = slope * (ax - nx) - ay;
-                ax = nx;
+                throw new MemoryException("Cannot apply EC operation: computation reached two points with the same x coordinate. Attempting to compute P + m * Q where P = (" +
+                    px.ToDecimalString() + ", " + py.ToDecimalString() + "), m = " + m.ToDecimalString() + ", Q = (" + qx.ToDecimalString() + ", " + qy.ToDecimalString() + ").");
             }
-            Felt dslope = (dx.Square() * 3 + StarkCurve.Alpha) / dy.Double();
-            Felt ndx = dslope.Square() - dx.Double();
-            dy = dslope * (dx - ndx) - dy;
-            dx = ndx;
+            ulong limb = (i >> 6) switch { 0 => l0, 1 => l1, 2 => l2, _ => l3 };
+            if (((limb >> (i & 63)) & 1) != 0) sum = sum.Add(doubled);
+            doubled = doubled.Double();
         }
-        rx = ax;
-        ry = ay;
+        var r = sum.ToAffine();
+        rx = r.X;
+        ry = r.Y;
     }
 
     private static bool OnCurve(Felt x, Felt y) => y.Square() == StarkCurve.RightHandSide(x);
