@@ -172,4 +172,39 @@ public sealed class CairoCommandTests : IDisposable
         Assert.Contains("malformed program JSON", junk.Err);
         Assert.DoesNotContain("   at ", junk.Err);
     }
+
+    [Fact]
+    public void EntrypointSelectsTheFunctionToRun()
+    {
+        string source = Tmp("two.casm");
+        File.WriteAllText(source, """
+            %builtins output
+            main:
+                [ap] = [fp + -3], ap++
+                ret
+            alt:
+                [ap] = 7, ap++
+                [ap + -1] = [[fp + -3]]
+                [ap] = [fp + -3] + 1, ap++
+                ret
+            """);
+        string json = Tmp("two.json");
+        Assert.Equal(0, Cli.Run("asm", source, "-o", json).Exit);
+
+        var main = Cli.Run("run", json, "--print-output", "--layout", "small");
+        Assert.True(main.Exit == 0, main.ToString());
+        Assert.Equal(["Program output:", ""], main.OutLines);
+
+        var alt = Cli.Run("run", json, "--print-output", "--layout", "small", "--entrypoint", "alt");
+        Assert.True(alt.Exit == 0, alt.ToString());
+        Assert.Equal(["Program output:", "  7", ""], alt.OutLines);
+
+        var unknown = Cli.Run("run", json, "--entrypoint", "nope");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("no function '__main__.nope'", unknown.Err);
+
+        var proof = Cli.Run("run", json, "--proof-mode", "--entrypoint", "alt");
+        Assert.Equal(2, proof.Exit);
+        Assert.Contains("--entrypoint cannot be used with --proof-mode", proof.Err);
+    }
 }

@@ -38,4 +38,7 @@ public sealed record CairoRunOptions
 
     /// <summary>The Cairo 0 hints known to the run (null: <see cref="Cairo0HintRegistry.Default"/>).</summary>
     public Cairo0HintRegistry? HintRegistry { get; init; }
+
+    /// <summary>The function run in execution mode (cairo-run's <c>--entrypoint</c>), resolved in the main scope.</summary>
+    public string Entrypoint { get; init; } = "main";
 }

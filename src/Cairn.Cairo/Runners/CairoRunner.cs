@@ -118,7 +118,8 @@ public sealed class CairoRunner
             RunProofMode();
             return;
         }
-        int main = Program.MainPc ?? throw new VmException($"program has no function '{Program.MainScope}.main'");
+        string entry = Options.Entrypoint;
+        int main = Program.GetLabelPc(Program.MainScope + "." + entry) ?? throw new VmException($"program has no function '{Program.MainScope}.{entry}'");
         InitializeSegments();
         InitializeEntrypoint(main, BuiltinStack());
         InitializeZeroSegment();

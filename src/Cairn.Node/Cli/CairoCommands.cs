@@ -58,9 +58,10 @@ public static class CairoCommands
         var airPrivate = new Option<string?>("--air-private-input") { Description = "Write air_private_input.json (requires --proof-mode, --trace-file and --memory-file)" };
         var print = new Option<bool>("--print-output") { Description = "Print 'Program output:' and the output builtin's cells, one per line (nothing without an output builtin)" };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Fail when the program has not ended after this many steps" };
+        var entrypoint = new Option<string>("--entrypoint") { Description = "Function to run in execution mode (default main)", DefaultValueFactory = _ => "main" };
         var cmd = new Command("run", "Run a Cairo 0 program as cairo-run does (execution mode unless --proof-mode)")
         {
-            program, layout, proof, trace, memory, air, airPrivate, print, maxSteps,
+            program, layout, proof, trace, memory, air, airPrivate, print, maxSteps, entrypoint,
         };
         cmd.SetAction(parse => Guard(parse, "run", () =>
         {
@@ -70,6 +71,8 @@ public static class CairoCommands
             string? tracePath = parse.GetValue(trace);
             string? memoryPath = parse.GetValue(memory);
             if (airPath is not null && !proofMode) throw new CliInputException("--air-public-input requires --proof-mode");
+            string entry = parse.GetValue(entrypoint)!;
+            if (proofMode && entry != "main") throw new CliInputException("--entrypoint cannot be used with --proof-mode (proof mode starts at __start__)");
             string? airPrivatePath = parse.GetValue(airPrivate);
             if (airPrivatePath is not null)
             {
@@ -97,8 +100,10 @@ public static class CairoCommands
                 throw new CliInputException($"{path}: proof mode needs the labels __start__ and __end__ (cairo-compile --proof_mode)");
             }
 
+            if (loaded.GetLabelPc(loaded.MainScope + "." + entry) is null) throw new CliInputException($"{path}: no function '{loaded.MainScope}.{entry}'");
             var options = new CairoRunOptions
             {
+                Entrypoint = entry,
                 Layout = Layout.Get(layoutName),
                 ProofMode = proofMode,
                 MaxSteps = steps,
