@@ -8,7 +8,7 @@ namespace Cairn.Cairo.Syscalls;
 /// The Cairo 1 syscall ABI (cairo-vm.md §8.1–§8.4), independent of where state lives: it tracks the
 /// syscall pointer, decodes each request, charges gas (§8.2), runs the syscall and writes the
 /// success (<c>[gas, 0, response…]</c>) or failure (<c>[gas, 1, reason_start, reason_end]</c>)
-/// response. The pure syscalls (Keccak, SHA-256, secp256k1/r1) are computed here; state, events, messages,
+/// response. The pure syscalls (Keccak, SHA-256, SHA-512, secp256k1/r1) are computed here; state, events, messages,
 /// execution info and inner calls are left to the subclass — the in-memory handler of
 /// <c>cairn run-contract</c> or the execution layer's state-backed one. A
 /// <see cref="SyscallRevertException"/> from the subclass becomes a failure response; any other
@@ -26,6 +26,8 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
     private readonly List<(Relocatable Start, int Size)> _readOnlySegments = [];
     private Relocatable? _executionInfoPtr;
     private Relocatable? _sha256Segment;
+    private Relocatable? _sha512Segment;
+    private int _sha512Used;
     private SecpPoints? _secp;
     private int _sha256Used;
 
@@ -174,6 +176,8 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
                 return Keccak(ReadSpan(mem, r, 0, "input"), ref remaining);
             case SyscallSelector.Sha256ProcessBlock:
                 return [Sha256ProcessBlock(mem, AsRelocatable(r[0], "state_ptr"), AsRelocatable(r[1], "input_start"))];
+            case SyscallSelector.Sha512ProcessBlock:
+                return [Sha512ProcessBlock(mem, AsRelocatable(r[0], "state_ptr"), AsRelocatable(r[1], "input_start"))];
             case >= SyscallSelector.Secp256k1New and <= SyscallSelector.Secp256r1GetXy:
                 return (_secp ??= new SecpPoints()).Execute(mem, selector, r);
             default:
@@ -181,7 +185,7 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
         }
     }
 
-    /// <summary>Syscalls the base does not implement (SHA-512, MetaTxV0 context): an error unless a subclass handles them.</summary>
+    /// <summary>Syscalls the base does not implement: an error unless a subclass handles them.</summary>
     protected virtual MaybeRelocatable[] ExecuteOther(HintContext context, SyscallSelector selector, MaybeRelocatable[] request, ref ulong remaining) =>
         throw new HintException($"syscall {selector} is not supported by this handler");
 
@@ -256,6 +260,20 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
         var output = segment.Add(_sha256Used);
         for (int i = 0; i < 8; i++) mem.Insert(output.Add(i), Felt.FromUInt64(state[i]));
         _sha256Used += 8;
+        return output;
+    }
+
+    private Relocatable Sha512ProcessBlock(VmMemory mem, Relocatable statePtr, Relocatable inputPtr)
+    {
+        Span<ulong> state = stackalloc ulong[8];
+        Span<ulong> block = stackalloc ulong[16];
+        for (int i = 0; i < 8; i++) state[i] = ReadU64At(mem, statePtr.Add(i), "sha512 state");
+        for (int i = 0; i < 16; i++) block[i] = ReadU64At(mem, inputPtr.Add(i), "sha512 input");
+        Sha512Compression.Compress(state, block);
+        var segment = _sha512Segment ??= mem.AddSegment();
+        var output = segment.Add(_sha512Used);
+        for (int i = 0; i < 8; i++) mem.Insert(output.Add(i), Felt.FromUInt64(state[i]));
+        _sha512Used += 8;
         return output;
     }
 
@@ -377,6 +395,15 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
             throw new HintException($"{what} at {at} must be a u32");
         }
         return (uint)x;
+    }
+
+    private static ulong ReadU64At(VmMemory mem, Relocatable at, string what)
+    {
+        if (!mem.TryGet(at, out var v) || !v.IsFelt || !v.FeltUnchecked.TryToUInt64(out ulong x))
+        {
+            throw new HintException($"{what} at {at} must be a u64");
+        }
+        return x;
     }
 
     private static Felt AsFelt(MaybeRelocatable v, string what) =>
