@@ -1,0 +1,121 @@
+using Cairn.Cairo.Programs;
+using Cairn.Cairo.Syscalls;
+using Cairn.Crypto.Hashing;
+using Cairn.Crypto.Signatures;
+using Cairn.Execution.Calls;
+using Cairn.Execution.Executor;
+using Cairn.Execution.Hashing;
+using Cairn.Execution.State;
+using Cairn.Execution.Transactions;
+using Cairn.Primitives;
+using Cairn.Primitives.Ids;
+using Cairn.Testing;
+
+namespace Cairn.Execution.Tests.Executor;
+
+/// <summary>INVOKE v3 transactions signed for a real OpenZeppelin-style account, executed end to end (without fee charging).</summary>
+public sealed class TransactionExecutorTests
+{
+    private static readonly ClassHash TokenClass = new(Felt.FromUInt64(0x7c));
+    private static readonly ClassHash AccountClass = new(Felt.FromUInt64(0xacc));
+    private static readonly ContractAddress Token = new(Felt.FromUInt64(0x70));
+    private static readonly ContractAddress Acc = new(Felt.FromUInt64(0xacc0));
+    private static readonly ContractAddress Bob = new(Felt.FromUInt64(0xb0b));
+    private static readonly Felt Key = Felt.FromUInt64(0x5eed);
+    private static readonly Felt ChainId = Felt.FromShortString("SN_SEPOLIA");
+    private static readonly BlockInfo Block = new(20, 1_700_000_000, Felt.FromUInt64(0x5e0));
+
+    private static CachedState Genesis()
+    {
+        var reader = new InMemoryStateReader();
+        reader.Declare(TokenClass, CasmContractClass.Parse(ContractFixtures.CasmJson("contracts_TestERC20")));
+        reader.Declare(AccountClass, CasmContractClass.Parse(ContractFixtures.CasmJson("contracts_MockAccount")));
+        reader.ClassHashes[Acc] = AccountClass;
+        reader.ClassHashes[Token] = TokenClass;
+        var state = new CachedState(reader);
+        var ctx = new TransactionContext(Block, new TxInfo());
+        EntryPointExecutor.Execute(state, ctx, new CallRequest(Acc, EntryPointType.Constructor, StarknetKeccak.Selector("constructor"), [Ecdsa.GetPublicKey(Key)], default), 1_000_000_000);
+        EntryPointExecutor.Execute(state, ctx, new CallRequest(Token, EntryPointType.Constructor, StarknetKeccak.Selector("constructor"), [Felt.FromUInt64(1000), Felt.Zero, Felt.FromUInt64(18)], Acc), 1_000_000_000);
+        return state;
+    }
+
+    private static InvokeTransactionV3 Transfer(ulong amount, ulong nonce, Felt? signingKey = null)
+    {
+        var tx = new InvokeTransactionV3
+        {
+            SenderAddress = Acc.Value,
+            Calldata = new[] { Felt.One, Token.Value, StarknetKeccak.Selector("transfer"), Felt.FromUInt64(3), Bob.Value, Felt.FromUInt64(amount), Felt.Zero },
+            Nonce = Felt.FromUInt64(nonce),
+            ResourceBounds = new ResourceBoundsMapping(new ResourceBounds(0, 0), new ResourceBounds(10_000_000, 1), new ResourceBounds(0, 0)),
+        };
+        var hash = TransactionHasher.Compute(tx, ChainId);
+        var sig = Ecdsa.Sign(signingKey ?? Key, hash.Value);
+        return tx with { Signature = new[] { sig.R, sig.S } };
+    }
+
+    private static Felt[] Balance(CachedState state, ContractAddress who) =>
+        [.. EntryPointExecutor.Execute(state, new TransactionContext(Block, new TxInfo()),
+            new CallRequest(Token, EntryPointType.External, StarknetKeccak.Selector("balance_of"), [who.Value], default), 1_000_000_000).Retdata];
+
+    [Fact]
+    public void A_signed_invoke_validates_executes_and_bumps_the_nonce()
+    {
+        var state = Genesis();
+        var receipt = TransactionExecutor.Execute(state, Block, ChainId, Transfer(100, 0), ExecutionFlags.SkipFeeCharge);
+        Assert.Equal(ExecutionStatus.Succeeded, receipt.Status);
+        Assert.Null(receipt.RevertReason);
+        Assert.Equal([Felt.FromShortString("VALID")], receipt.ValidateCall!.Retdata);
+        var ev = Assert.Single(receipt.Events);
+        Assert.Equal(Token, ev.FromAddress);
+        Assert.Equal(StarknetKeccak.Selector("Transfer"), ev.Keys[0]);
+        Assert.True(receipt.GasConsumed > receipt.ExecuteCall!.InnerCalls[0].GasConsumed);
+        Assert.Equal(Felt.One, state.GetNonce(Acc).Value);
+        Assert.Equal([Felt.FromUInt64(900), Felt.Zero], Balance(state, Acc));
+        Assert.Equal([Felt.FromUInt64(100), Felt.Zero], Balance(state, Bob));
+
+        var second = TransactionExecutor.Execute(state, Block, ChainId, Transfer(50, 1), ExecutionFlags.SkipFeeCharge);
+        Assert.Equal(ExecutionStatus.Succeeded, second.Status);
+        Assert.Equal(Felt.FromUInt64(2), state.GetNonce(Acc).Value);
+    }
+
+    [Fact]
+    public void A_replayed_nonce_or_a_wrong_signature_is_rejected_and_changes_nothing()
+    {
+        var state = Genesis();
+        TransactionExecutor.Execute(state, Block, ChainId, Transfer(100, 0), ExecutionFlags.SkipFeeCharge);
+        int checkpoint = state.Checkpoint();
+
+        var replay = Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(100, 0), ExecutionFlags.SkipFeeCharge));
+        Assert.Equal("INVALID_TRANSACTION_NONCE", replay.Code);
+        Assert.Contains("Account nonce: 0x1; got: 0x0", replay.Message);
+
+        var forged = Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(100, 1, Felt.FromUInt64(0xbad)), ExecutionFlags.SkipFeeCharge));
+        Assert.Equal("VALIDATION_FAILURE", forged.Code);
+        Assert.Contains("invalid signature", forged.Message);
+        Assert.Equal(checkpoint, state.Checkpoint());
+        Assert.Equal(Felt.One, state.GetNonce(Acc).Value);
+    }
+
+    [Fact]
+    public void A_failing_execute_reverts_its_changes_but_keeps_the_nonce()
+    {
+        var state = Genesis();
+        var receipt = TransactionExecutor.Execute(state, Block, ChainId, Transfer(5000, 0), ExecutionFlags.SkipFeeCharge);
+        Assert.Equal(ExecutionStatus.Reverted, receipt.Status);
+        Assert.Contains("ENTRYPOINT_FAILED", receipt.RevertReason);
+        Assert.Empty(receipt.Events);
+        Assert.Equal(Felt.One, state.GetNonce(Acc).Value);
+        Assert.Equal([Felt.FromUInt64(1000), Felt.Zero], Balance(state, Acc));
+    }
+
+    [Fact]
+    public void Skip_validate_runs_without_a_signature_and_fee_charging_is_refused_for_now()
+    {
+        var state = Genesis();
+        var unsigned = Transfer(1, 0) with { Signature = ReadOnlyMemory<Felt>.Empty };
+        var receipt = TransactionExecutor.Execute(state, Block, ChainId, unsigned, ExecutionFlags.SkipFeeCharge | ExecutionFlags.SkipValidate);
+        Assert.Equal(ExecutionStatus.Succeeded, receipt.Status);
+        Assert.Null(receipt.ValidateCall);
+        Assert.Throws<NotSupportedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(1, 1)));
+    }
+}
