@@ -118,4 +118,61 @@ public sealed class TransactionExecutorTests
         Assert.Null(receipt.ValidateCall);
         Assert.Throws<NotSupportedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(1, 1)));
     }
+
+    private static DeployAccountTransactionV3 DeployAccount(Felt salt, Felt publicKey, Felt signingKey, ulong nonce = 0)
+    {
+        var tx = new DeployAccountTransactionV3
+        {
+            ClassHash = AccountClass.Value,
+            ContractAddressSalt = salt,
+            ConstructorCalldata = new[] { publicKey },
+            Nonce = Felt.FromUInt64(nonce),
+            ResourceBounds = new ResourceBoundsMapping(new ResourceBounds(0, 0), new ResourceBounds(10_000_000, 1), new ResourceBounds(0, 0)),
+        };
+        var sig = Ecdsa.Sign(signingKey, TransactionHasher.Compute(tx, ChainId).Value);
+        return tx with { Signature = new[] { sig.R, sig.S } };
+    }
+
+    [Fact]
+    public void Deploy_account_deploys_runs_the_constructor_validates_and_sets_the_nonce()
+    {
+        var state = Genesis();
+        var key = Felt.FromUInt64(0xfeed);
+        var pub = Ecdsa.GetPublicKey(key);
+        var tx = DeployAccount(Felt.FromUInt64(77), pub, key);
+        var receipt = TransactionExecutor.Execute(state, Block, ChainId, tx, ExecutionFlags.SkipFeeCharge);
+        Assert.Equal(ExecutionStatus.Succeeded, receipt.Status);
+        var address = ContractAddressCalculator.Compute(Felt.FromUInt64(77), AccountClass.Value, [pub], Felt.Zero);
+        Assert.Equal(AccountClass, state.GetClassHashAt(address));
+        Assert.Equal(Felt.One, state.GetNonce(address).Value);
+        Assert.Equal([Felt.FromShortString("VALID")], receipt.ValidateCall!.Retdata);
+        var getKey = EntryPointExecutor.Execute(state, new TransactionContext(Block, new TxInfo()),
+            new CallRequest(address, EntryPointType.External, StarknetKeccak.Selector("get_public_key"), [], default), 1_000_000_000);
+        Assert.Equal([pub], getKey.Retdata);
+
+        // The same deployment again: the address is taken.
+        var again = Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Execute(state, Block, ChainId, tx, ExecutionFlags.SkipFeeCharge));
+        Assert.Equal("CONTRACT_ADDRESS_UNAVAILABLE", again.Code);
+    }
+
+    [Fact]
+    public void Deploy_account_with_a_wrong_signature_or_an_unknown_class_is_rejected_and_deploys_nothing()
+    {
+        var state = Genesis();
+        var key = Felt.FromUInt64(0xfeed);
+        var pub = Ecdsa.GetPublicKey(key);
+        int checkpoint = state.Checkpoint();
+        var forged = Assert.Throws<TransactionRejectedException>(() =>
+            TransactionExecutor.Execute(state, Block, ChainId, DeployAccount(Felt.FromUInt64(78), pub, Felt.FromUInt64(0xbad)), ExecutionFlags.SkipFeeCharge));
+        Assert.Equal("VALIDATION_FAILURE", forged.Code);
+        Assert.Equal(checkpoint, state.Checkpoint());
+        var address = ContractAddressCalculator.Compute(Felt.FromUInt64(78), AccountClass.Value, [pub], Felt.Zero);
+        Assert.Equal(default, state.GetClassHashAt(address));
+
+        var unknown = DeployAccount(Felt.FromUInt64(79), pub, key) with { ClassHash = Felt.FromUInt64(0x404) };
+        Assert.Equal("CLASS_HASH_NOT_FOUND", Assert.Throws<TransactionRejectedException>(() =>
+            TransactionExecutor.Execute(state, Block, ChainId, unknown, ExecutionFlags.SkipFeeCharge)).Code);
+        Assert.Equal("INVALID_TRANSACTION_NONCE", Assert.Throws<TransactionRejectedException>(() =>
+            TransactionExecutor.Execute(state, Block, ChainId, DeployAccount(Felt.FromUInt64(80), pub, key, nonce: 1), ExecutionFlags.SkipFeeCharge)).Code);
+    }
 }
