@@ -175,4 +175,21 @@ public sealed class TransactionExecutorTests
         Assert.Equal("INVALID_TRANSACTION_NONCE", Assert.Throws<TransactionRejectedException>(() =>
             TransactionExecutor.Execute(state, Block, ChainId, DeployAccount(Felt.FromUInt64(80), pub, key, nonce: 1), ExecutionFlags.SkipFeeCharge)).Code);
     }
+
+    [Fact]
+    public void A_read_only_call_returns_data_and_changes_nothing()
+    {
+        var state = Genesis();
+        int checkpoint = state.Checkpoint();
+        var balance = ReadOnlyCall.Execute(state, Block, ChainId, Token, StarknetKeccak.Selector("balance_of"), [Acc.Value]);
+        Assert.Equal([Felt.FromUInt64(1000), Felt.Zero], balance);
+
+        // A transfer as a call runs (caller 0 has no balance: it panics) and writes nothing.
+        var e = Assert.Throws<ContractCallException>(() =>
+            ReadOnlyCall.Execute(state, Block, ChainId, Token, StarknetKeccak.Selector("transfer"), [Bob.Value, Felt.One, Felt.Zero]));
+        Assert.NotEmpty(e.PanicData);
+        Assert.Contains("Failure reason", e.Message);
+        Assert.Equal(checkpoint, state.Checkpoint());
+        Assert.Throws<ContractCallException>(() => ReadOnlyCall.Execute(state, Block, ChainId, Bob, StarknetKeccak.Selector("balance_of"), []));
+    }
 }
