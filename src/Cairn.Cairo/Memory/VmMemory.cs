@@ -147,9 +147,8 @@ public sealed class VmMemory
         var pages = new MaybeRelocatable[n][];
         for (int i = 0; i < n; i++)
         {
-            var chunk = values.Slice(i * MemorySegment.PageSize, Math.Min(MemorySegment.PageSize, values.Length - i * MemorySegment.PageSize));
-            pages[i] = i == n - 1 ? chunk.ToArray() : new MaybeRelocatable[MemorySegment.PageSize];
-            if (i < n - 1) chunk.CopyTo(pages[i]);
+            int start = i * MemorySegment.PageSize;
+            pages[i] = values.Slice(start, Math.Min(MemorySegment.PageSize, values.Length - start)).ToArray(); // the last page may be short
         }
         return pages;
     }

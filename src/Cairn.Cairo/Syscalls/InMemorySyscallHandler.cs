@@ -39,9 +39,6 @@ public sealed class InMemorySyscallHandler : SyscallHandlerBase
 
     public Felt EntryPointSelector { get; }
 
-    /// <summary>Storage keys written by this call (not by inner calls) with their final values, in first-write order.</summary>
-    public List<KeyValuePair<Felt, Felt>> StorageWrites { get; } = [];
-
     /// <summary>Runs an entry point of the class deployed at <paramref name="address"/> (or, for a library call, of <paramref name="classHash"/> in its storage context).</summary>
     public static EntryPointResult RunCall(InMemoryWorld world, EntryPointType type, Felt address, Felt classHash, Felt caller, Felt selector, IReadOnlyList<Felt> calldata, ulong gas, int depth = 0)
     {
@@ -52,13 +49,7 @@ public sealed class InMemorySyscallHandler : SyscallHandlerBase
 
     protected override Felt StorageRead(Felt key) => _world.ReadStorage(ContractAddress, key);
 
-    protected override void StorageWrite(Felt key, Felt value)
-    {
-        _world.Storage[(ContractAddress, key)] = value;
-        int at = StorageWrites.FindIndex(kv => kv.Key == key);
-        if (at >= 0) StorageWrites[at] = new(key, value);
-        else StorageWrites.Add(new(key, value));
-    }
+    protected override void StorageWrite(Felt key, Felt value) => _world.Storage[(ContractAddress, key)] = value;
 
     protected override void EmitEvent(IReadOnlyList<Felt> keys, IReadOnlyList<Felt> data) =>
         _world.Events.Add(new EmittedEvent(ContractAddress, keys, data));

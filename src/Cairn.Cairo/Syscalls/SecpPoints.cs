@@ -60,12 +60,10 @@ internal sealed class SecpPoints
                 var parity = AsFelt(r[2], "y_parity");
                 if (x >= ToBig(p)) throw new SyscallRevertException([InvalidArgument]);
                 if (!parity.IsZero && parity != Felt.One) throw new HintException($"y_parity must be 0 or 1, got {parity}");
+                // Compressed SEC1 encoding: the parity prefix, then x right-aligned in 32 big-endian bytes.
                 var encoded = new byte[33];
                 encoded[0] = parity.IsZero ? (byte)0x02 : (byte)0x03;
-                x.TryWriteBytes(encoded.AsSpan(1), out _, isUnsigned: true, isBigEndian: true);
-                // Right-align the big-endian x in the 32 bytes after the prefix.
                 var xb = x.ToByteArray(isUnsigned: true, isBigEndian: true);
-                Array.Clear(encoded, 1, 32);
                 xb.CopyTo(encoded, 33 - xb.Length);
                 ECPoint point;
                 try

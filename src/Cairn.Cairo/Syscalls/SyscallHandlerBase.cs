@@ -253,8 +253,8 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
     {
         Span<uint> state = stackalloc uint[8];
         Span<uint> block = stackalloc uint[16];
-        for (int i = 0; i < 8; i++) state[i] = ReadU32(mem, statePtr.Add(i), "sha256 state");
-        for (int i = 0; i < 16; i++) block[i] = ReadU32(mem, inputPtr.Add(i), "sha256 input");
+        for (int i = 0; i < 8; i++) state[i] = (uint)ReadWord(mem, statePtr.Add(i), "sha256 state", 32);
+        for (int i = 0; i < 16; i++) block[i] = (uint)ReadWord(mem, inputPtr.Add(i), "sha256 input", 32);
         Sha256Compression.Compress(state, block);
         var segment = _sha256Segment ??= mem.AddSegment();
         var output = segment.Add(_sha256Used);
@@ -267,8 +267,8 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
     {
         Span<ulong> state = stackalloc ulong[8];
         Span<ulong> block = stackalloc ulong[16];
-        for (int i = 0; i < 8; i++) state[i] = ReadU64At(mem, statePtr.Add(i), "sha512 state");
-        for (int i = 0; i < 16; i++) block[i] = ReadU64At(mem, inputPtr.Add(i), "sha512 input");
+        for (int i = 0; i < 8; i++) state[i] = ReadWord(mem, statePtr.Add(i), "sha512 state", 64);
+        for (int i = 0; i < 16; i++) block[i] = ReadWord(mem, inputPtr.Add(i), "sha512 input", 64);
         Sha512Compression.Compress(state, block);
         var segment = _sha512Segment ??= mem.AddSegment();
         var output = segment.Add(_sha512Used);
@@ -388,20 +388,12 @@ public abstract class SyscallHandlerBase : ISyscallHintHandler
         return v;
     }
 
-    private static uint ReadU32(VmMemory mem, Relocatable at, string what)
+    /// <summary>A word of at most <paramref name="bits"/> bits (32 or 64) at <paramref name="at"/>.</summary>
+    private static ulong ReadWord(VmMemory mem, Relocatable at, string what, int bits)
     {
-        if (!mem.TryGet(at, out var v) || !v.IsFelt || !v.FeltUnchecked.TryToUInt64(out ulong x) || x > uint.MaxValue)
+        if (!mem.TryGet(at, out var v) || !v.IsFelt || !v.FeltUnchecked.TryToUInt64(out ulong x) || (bits < 64 && x >> bits != 0))
         {
-            throw new HintException($"{what} at {at} must be a u32");
-        }
-        return (uint)x;
-    }
-
-    private static ulong ReadU64At(VmMemory mem, Relocatable at, string what)
-    {
-        if (!mem.TryGet(at, out var v) || !v.IsFelt || !v.FeltUnchecked.TryToUInt64(out ulong x))
-        {
-            throw new HintException($"{what} at {at} must be a u64");
+            throw new HintException($"{what} at {at} must be a u{bits}");
         }
         return x;
     }

@@ -22,7 +22,7 @@ public static class EntryPointExecutor
         var info = new CallInfo(request, classHash);
         if (compiled.FindEntryPoint(request.EntryPointType, request.Selector) is null)
         {
-            throw new ExecutionException($"Entry point {request.Selector} not found in contract.");
+            throw new ExecutionException($"Entry point {request.Selector} not found in contract.") { IsEntryPointNotFound = true };
         }
         var handler = new StateSyscallHandler(state, context, info, depth);
         EntryPointResult result;

@@ -161,7 +161,7 @@ public sealed class StateSyscallHandler : SyscallHandlerBase
         {
             inner = EntryPointExecutor.Execute(_state, context, request, gas, _depth + 1);
         }
-        catch (ExecutionException e) when (e.Message.StartsWith("Entry point", StringComparison.Ordinal))
+        catch (ExecutionException e) when (e.IsEntryPointNotFound)
         {
             // Calling a missing entry point fails the inner call with 'ENTRYPOINT_NOT_FOUND'.
             _state.Rollback(checkpoint);

@@ -28,7 +28,7 @@ public static class CairoCommands
         var source = new Argument<string>("SOURCE") { Description = "Cairo assembly source (one instruction per line)" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the program JSON", Required = true };
         var cmd = new Command("asm", "Assemble Cairo assembly into a Cairo 0 compiled-program JSON (loadable by 'cairn run')") { source, output };
-        cmd.SetAction(parse => Guard(parse, "asm", () =>
+        cmd.SetAction(parse => CliGuard.Run(parse, "asm", () =>
         {
             string path = parse.GetValue(source)!;
             string text = ReadFile(path, "source");
@@ -63,7 +63,7 @@ public static class CairoCommands
         {
             program, layout, proof, trace, memory, air, airPrivate, print, maxSteps, entrypoint,
         };
-        cmd.SetAction(parse => Guard(parse, "run", () =>
+        cmd.SetAction(parse => CliGuard.Run(parse, "run", () =>
         {
             var output = parse.InvocationConfiguration.Output;
             bool proofMode = parse.GetValue(proof);
@@ -156,19 +156,6 @@ public static class CairoCommands
         var half = Felt.Modulus / 2;
         var shifted = (v + half) % Felt.Modulus - half;
         return BigInteger.Abs(shifted) < BigInteger.One << 100 ? shifted.ToString() : "0x" + v.ToString("x").TrimStart('0');
-    }
-
-    private static int Guard(ParseResult parse, string name, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (CliInputException e)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {name}: {e.Message}");
-            return ValueCommand.ExitInputError;
-        }
     }
 
     private static string ReadFile(string path, string what)

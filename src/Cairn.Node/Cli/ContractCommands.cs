@@ -38,18 +38,8 @@ public static class ContractCommands
         {
             cls, selector, calldata, storage, blockNumber, blockTimestamp, initialGas, address, caller, type, maxSteps,
         };
-        cmd.SetAction(parse =>
-        {
-            try
-            {
-                return Execute(parse, cls, selector, calldata, storage, blockNumber, blockTimestamp, initialGas, address, caller, type, maxSteps);
-            }
-            catch (CliInputException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: run-contract: {e.Message}");
-                return ValueCommand.ExitInputError;
-            }
-        });
+        cmd.SetAction(parse => CliGuard.Run(parse, "run-contract", () =>
+            Execute(parse, cls, selector, calldata, storage, blockNumber, blockTimestamp, initialGas, address, caller, type, maxSteps)));
         return cmd;
     }
 

@@ -115,19 +115,12 @@ public static class ExecutionCommands
     }
 
     /// <summary>Runs one command: its line on stdout, or `error: NAME: …` on stderr with exit code 2.</summary>
-    private static int Guard(ParseResult parse, string name, Func<string> run)
-    {
-        try
+    private static int Guard(ParseResult parse, string name, Func<string> run) =>
+        CliGuard.Run(parse, name, () =>
         {
             parse.InvocationConfiguration.Output.WriteLine(run());
             return 0;
-        }
-        catch (Exception e) when (e is CliInputException or JsonInputException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {name}: {e.Message}");
-            return ValueCommand.ExitInputError;
-        }
-    }
+        });
 
     /// <summary>A chain id: 0x hex, or a short string (with or without single quotes).</summary>
     internal static Felt ParseChainId(string text)

@@ -40,19 +40,7 @@ internal static class HintMath
     }
 
     /// <summary>The integer square root ⌊√n⌋ of a non-negative integer.</summary>
-    public static BigInteger Isqrt(BigInteger n)
-    {
-        if (n.Sign < 0) throw new HintException("isqrt of a negative number");
-        if (n < 2) return n;
-        // Newton iteration from a power of two above the root.
-        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
-        while (true)
-        {
-            var y = (x + n / x) >> 1;
-            if (y >= x) return x;
-            x = y;
-        }
-    }
+    public static BigInteger Isqrt(BigInteger n) => HintIntegers.Isqrt(n);
 
     /// <summary><c>range_check_builtin.bound</c>: 2^128 for range_check (the hint fails without the builtin).</summary>
     public static BigInteger RangeCheckBound(HintContext context)

@@ -57,20 +57,7 @@ internal static class HintMath
     }
 
     /// <summary>floor(sqrt(n)) for n ≥ 0.</summary>
-    public static BigInteger Isqrt(BigInteger n)
-    {
-        if (n.Sign < 0) throw new ArgumentOutOfRangeException(nameof(n));
-        if (n < 2) return n;
-        // Newton's method from an over-estimate 2^ceil(bits/2).
-        int bits = (int)n.GetBitLength();
-        BigInteger x = BigInteger.One << ((bits + 1) / 2);
-        while (true)
-        {
-            BigInteger y = (x + n / x) >> 1;
-            if (y >= x) return x;
-            x = y;
-        }
-    }
+    public static BigInteger Isqrt(BigInteger n) => HintIntegers.Isqrt(n);
 
     /// <summary>Low and high 128-bit limbs: <c>(n mod 2^128, n >> 128)</c>.</summary>
     public static (BigInteger Low, BigInteger High) Split128(BigInteger n) => (n & Mask128, n >> 128);
