@@ -36,6 +36,7 @@ public sealed class CasmBuilder
     private readonly Dictionary<string, Felt> _constants = new(StringComparer.Ordinal);
     private readonly List<string> _constantOrder = [];
     private readonly List<Function> _functions = [];
+    private readonly SortedDictionary<int, List<string>> _hints = [];
     private readonly Dictionary<int, string> _groupReason = [];
     private readonly List<string> _builtins;
     private int _pc;
@@ -201,6 +202,44 @@ public sealed class CasmBuilder
         label.BoundState = (_group, _apChange);
         _reachable = true;
     }
+
+    // ----- hints -----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Attaches a Cairo 1 hint, in the CASM class JSON encoding (cairo-vm.md §6.3, e.g.
+    /// <c>{"TestLessThan": {"lhs": …, "rhs": …, "dst": …}}</c>), to the next instruction. Cells in it
+    /// are written with <see cref="CellRefJson"/> and <see cref="DerefJson"/> at the point of the call,
+    /// so they see the ap of that instruction. Hints reach <see cref="CasmBuildResult.Hints"/>.
+    /// </summary>
+    public void Hint(string json)
+    {
+        RequireOpen();
+        RequireReachable("a hint");
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new CasmBuilderException("a hint must be a JSON object {\"Name\": {…}}");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new CasmBuilderException($"malformed hint JSON: {e.Message}");
+        }
+        if (!_hints.TryGetValue(_pc, out var list)) _hints[_pc] = list = [];
+        list.Add(json);
+    }
+
+    /// <summary>The CASM hint encoding of a cell: <c>{"register": "AP", "offset": k}</c>.</summary>
+    public string CellRefJson(Cell cell)
+    {
+        var (r, o) = Resolve(cell);
+        return "{\"register\": \"" + (r == Register.Ap ? "AP" : "FP") + "\", \"offset\": " + o.ToString(CultureInfo.InvariantCulture) + "}";
+    }
+
+    /// <summary>The CASM hint operand that reads a cell: <c>{"Deref": CellRef}</c>.</summary>
+    public string DerefJson(Cell cell) => "{\"Deref\": " + CellRefJson(cell) + "}";
+
+    /// <summary>The CASM hint operand of a constant: <c>{"Immediate": "0x…"}</c>.</summary>
+    public static string ImmediateJson(Felt value) => "{\"Immediate\": \"" + value.ToHexString() + "\"}";
 
     // ----- assertions and allocation ---------------------------------------------------------------
 
@@ -575,7 +614,9 @@ public sealed class CasmBuilder
             identifiers["__main__." + name] = new ProgramIdentifier("__main__." + name, "const", null, _constants[name], null);
         }
         var program = new CairoProgram(words, _builtins, null, identifiers);
-        return new CasmBuildResult(words, program, labels, new Dictionary<string, Felt>(_constants, StringComparer.Ordinal), text.ToString());
+        var hints = new SortedDictionary<int, IReadOnlyList<string>>();
+        foreach (var (pc, list) in _hints) hints[pc + shift] = list.ToArray();
+        return new CasmBuildResult(words, program, labels, new Dictionary<string, Felt>(_constants, StringComparer.Ordinal), text.ToString(), hints);
     }
 
     // ----- helpers ---------------------------------------------------------------------------------

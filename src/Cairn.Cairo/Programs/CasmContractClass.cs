@@ -64,6 +64,112 @@ public sealed class CasmContractClass
         return null;
     }
 
+    /// <summary>
+    /// A class made in code (Cairn's system contracts, written with <see cref="Builder.CasmBuilder"/>):
+    /// the bytecode as one segment, hints by pc in the CASM JSON encoding, entry points sorted by selector.
+    /// </summary>
+    public static CasmContractClass Create(
+        IReadOnlyList<Felt> bytecode,
+        IReadOnlyDictionary<int, IReadOnlyList<string>> hints,
+        IEnumerable<CasmEntryPoint> external,
+        IEnumerable<CasmEntryPoint>? l1Handler = null,
+        IEnumerable<CasmEntryPoint>? constructor = null,
+        string compilerVersion = "cairn")
+    {
+        var parsed = new Dictionary<int, JsonElement[]>();
+        foreach (var (pc, list) in hints)
+        {
+            if ((uint)pc >= (uint)bytecode.Count) throw new ArgumentException($"hint pc {pc} is outside the bytecode", nameof(hints));
+            var elements = new JsonElement[list.Count];
+            for (int i = 0; i < list.Count; i++)
+            {
+                using var doc = JsonDocument.Parse(list[i]);
+                elements[i] = doc.RootElement.Clone();
+            }
+            parsed[pc] = elements;
+        }
+        List<CasmEntryPoint> Sorted(IEnumerable<CasmEntryPoint>? eps)
+        {
+            var sorted = (eps ?? []).OrderBy(e => e.Selector.ToBigInteger()).ToList();
+            foreach (var ep in sorted)
+            {
+                if ((uint)ep.Offset >= (uint)bytecode.Count) throw new ArgumentException($"entry point offset {ep.Offset} is outside the bytecode");
+            }
+            for (int i = 1; i < sorted.Count; i++)
+            {
+                if (sorted[i].Selector == sorted[i - 1].Selector) throw new ArgumentException($"two entry points of one type share selector {sorted[i].Selector}");
+            }
+            return sorted;
+        }
+        return new CasmContractClass(bytecode.ToArray(), null, parsed, Sorted(external), Sorted(l1Handler), Sorted(constructor), compilerVersion);
+    }
+
+    /// <summary>The class in the CASM JSON format that <see cref="Parse(string)"/> reads (and <c>starknet_getCompiledCasm</c> serves).</summary>
+    public string ToJson(bool indented = false)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = indented }))
+        {
+            w.WriteStartObject();
+            w.WriteString("prime", "0x" + CairoProgram.PrimeHex);
+            if (CompilerVersion is not null) w.WriteString("compiler_version", CompilerVersion);
+            w.WriteStartArray("bytecode");
+            foreach (var word in Bytecode) w.WriteStringValue(word.ToHexString());
+            w.WriteEndArray();
+            if (BytecodeSegmentLengths is not null)
+            {
+                w.WritePropertyName("bytecode_segment_lengths");
+                WriteNested(w, BytecodeSegmentLengths);
+            }
+            w.WriteStartArray("hints");
+            foreach (var pc in _hints.Keys.Order())
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(pc);
+                w.WriteStartArray();
+                foreach (var hint in _hints[pc]) hint.WriteTo(w);
+                w.WriteEndArray();
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("entry_points_by_type");
+            WriteEntryPoints(w, "EXTERNAL", External);
+            WriteEntryPoints(w, "L1_HANDLER", L1Handler);
+            WriteEntryPoints(w, "CONSTRUCTOR", Constructor);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void WriteNested(Utf8JsonWriter w, NestedIntList list)
+    {
+        if (list.Value is { } leaf)
+        {
+            w.WriteNumberValue(leaf);
+            return;
+        }
+        w.WriteStartArray();
+        foreach (var child in list.Children) WriteNested(w, child);
+        w.WriteEndArray();
+    }
+
+    private static void WriteEntryPoints(Utf8JsonWriter w, string key, IReadOnlyList<CasmEntryPoint> eps)
+    {
+        w.WriteStartArray(key);
+        foreach (var ep in eps)
+        {
+            w.WriteStartObject();
+            w.WriteString("selector", ep.Selector.ToHexString());
+            w.WriteNumber("offset", ep.Offset);
+            w.WriteStartArray("builtins");
+            foreach (var b in ep.Builtins) w.WriteStringValue(b);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     public static CasmContractClass Load(string path)
     {
         byte[] bytes;
