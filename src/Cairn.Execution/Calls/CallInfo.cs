@@ -31,6 +31,24 @@ public sealed class CallInfo
 
     public IReadOnlyDictionary<string, int> BuiltinInstances { get; internal set; } = new Dictionary<string, int>();
 
+    /// <summary>How this call's computation is charged: by its Sierra gas, or by its VM resources.</summary>
+    public TrackedResource TrackedResource { get; internal set; }
+
+    /// <summary>The syscalls this call made itself (their OS resources are charged for calls tracked in Cairo steps).</summary>
+    public IReadOnlyDictionary<Cairn.Cairo.Syscalls.SyscallSelector, Cairn.Cairo.Syscalls.SyscallUsage> SyscallUsage { get; internal set; } =
+        new Dictionary<Cairn.Cairo.Syscalls.SyscallSelector, Cairn.Cairo.Syscalls.SyscallUsage>();
+
+    /// <summary>The Sierra gas of this call alone: its consumption minus that of its inner calls.</summary>
+    public ulong OwnGasConsumed
+    {
+        get
+        {
+            ulong inner = 0;
+            foreach (var c in InnerCalls) inner += c.GasConsumed;
+            return GasConsumed > inner ? GasConsumed - inner : 0;
+        }
+    }
+
     public List<OrderedEvent> Events { get; } = [];
 
     public List<OrderedMessage> Messages { get; } = [];

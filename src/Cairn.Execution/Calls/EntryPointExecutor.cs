@@ -39,7 +39,23 @@ public static class EntryPointExecutor
         info.GasConsumed = result.GasConsumed;
         info.Steps = result.Steps;
         info.BuiltinInstances = result.BuiltinInstances;
+        info.TrackedResource = TrackedResourceOf(compiled);
+        info.SyscallUsage = new Dictionary<Cairn.Cairo.Syscalls.SyscallSelector, Cairn.Cairo.Syscalls.SyscallUsage>(handler.Usage);
         return info;
+    }
+
+    /// <summary>
+    /// Sierra gas for classes from Cairo ≥ 2.10 (Sierra ≥ 1.7.0, blockifier's <c>min_sierra_version_for_sierra_gas</c>),
+    /// read from the CASM <c>compiler_version</c>; Cairo steps for older compilers and for classes without one
+    /// of that form — Cairn's own system contracts, which do not meter their steps in Sierra gas.
+    /// </summary>
+    public static TrackedResource TrackedResourceOf(Cairn.Cairo.Programs.CasmContractClass compiled)
+    {
+        if (compiled.CompilerVersion is { } v && Version.TryParse(v.Split('-', '+')[0], out var version) && version >= new Version(2, 10, 0))
+        {
+            return TrackedResource.SierraGas;
+        }
+        return TrackedResource.CairoSteps;
     }
 
     /// <summary>Short-string names of Starknet's well-known failure felts.</summary>

@@ -52,12 +52,12 @@ public sealed class StateSyscallHandler : SyscallHandlerBase
     protected override Felt GetBlockHash(ulong blockNumber)
     {
         ulong current = _context.Block.BlockNumber;
-        if (current < SystemContracts.StoredBlockHashBuffer || blockNumber > current - SystemContracts.StoredBlockHashBuffer)
+        if (current < Cairn.State.SystemContracts.StoredBlockHashBuffer || blockNumber > current - Cairn.State.SystemContracts.StoredBlockHashBuffer)
         {
             if (_context.ValidateMode) throw new HintException("Unauthorized syscall get_block_hash in execution mode Validate.");
             throw new SyscallRevertException("Block number out of range");
         }
-        return _state.GetStorage(SystemContracts.BlockHashContract, new StorageKey(Felt.FromUInt64(blockNumber)));
+        return _state.GetStorage(Cairn.State.SystemContracts.BlockHashContract, new StorageKey(Felt.FromUInt64(blockNumber)));
     }
 
     protected override ExecutionInfo GetExecutionInfo() =>

@@ -80,6 +80,18 @@ public sealed class CachedState : IStateReader
         _undo.RemoveRange(checkpoint, _undo.Count - checkpoint);
     }
 
+    /// <summary>
+    /// Writes every change held here into <paramref name="target"/> (normally the state this one reads
+    /// through): how a transaction's state joins its block's.
+    /// </summary>
+    public void WriteTo(CachedState target)
+    {
+        foreach (var ((address, key), value) in _storage) target.SetStorage(address, key, value);
+        foreach (var (address, nonce) in _nonces) target.SetNonce(address, nonce);
+        foreach (var (address, classHash) in _classHashes) target.SetClassHashAt(address, classHash);
+        foreach (var (classHash, (compiled, cls)) in _declared) target.DeclareClass(classHash, compiled, cls);
+    }
+
     /// <summary>The net changes against the base state, for <see cref="WorldState.Apply"/>.</summary>
     public StateDiff ToStateDiff()
     {

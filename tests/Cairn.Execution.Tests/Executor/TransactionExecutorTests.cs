@@ -13,7 +13,7 @@ using Cairn.Testing;
 
 namespace Cairn.Execution.Tests.Executor;
 
-/// <summary>INVOKE v3 transactions signed for a real OpenZeppelin-style account, executed end to end (without fee charging).</summary>
+/// <summary>INVOKE v3 and DEPLOY_ACCOUNT v3 transactions signed for a real OpenZeppelin-style account, executed end to end without fee charging (fees: <see cref="FeeTests"/>).</summary>
 public sealed class TransactionExecutorTests
 {
     private static readonly ClassHash TokenClass = new(Felt.FromUInt64(0x7c));
@@ -109,14 +109,17 @@ public sealed class TransactionExecutorTests
     }
 
     [Fact]
-    public void Skip_validate_runs_without_a_signature_and_fee_charging_is_refused_for_now()
+    public void Skip_validate_runs_without_a_signature_and_a_charged_invoke_must_meet_the_block_prices()
     {
         var state = Genesis();
         var unsigned = Transfer(1, 0) with { Signature = ReadOnlyMemory<Felt>.Empty };
         var receipt = TransactionExecutor.Execute(state, Block, ChainId, unsigned, ExecutionFlags.SkipFeeCharge | ExecutionFlags.SkipValidate);
         Assert.Equal(ExecutionStatus.Succeeded, receipt.Status);
         Assert.Null(receipt.ValidateCall);
-        Assert.Throws<NotSupportedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(1, 1)));
+        // Charged, the same bounds (price 1) are below the block's L2 gas price.
+        var low = Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Execute(state, Block, ChainId, Transfer(1, 1)));
+        Assert.Equal("INSUFFICIENT_RESOURCES_FOR_VALIDATE", low.Code);
+        Assert.Contains("Insufficient max L1Gas price", low.Message);
     }
 
     private static DeployAccountTransactionV3 DeployAccount(Felt salt, Felt publicKey, Felt signingKey, ulong nonce = 0)
