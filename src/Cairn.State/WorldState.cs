@@ -92,9 +92,11 @@ public sealed class WorldState
     /// Applies block <paramref name="blockNumber"/>'s <paramref name="diff"/> (it must be
     /// <see cref="LatestBlock"/> + 1, or 0 for the first) and commits the trie nodes, the contract and class
     /// records, the block record and the new head in one atomic batch. On any failure nothing is written.
-    /// Returns the roots after the block.
+    /// Returns the roots after the block. <paramref name="beforeCommit"/>, when given, runs just before the batch is
+    /// written, with the batch and the new roots, so a caller can add its own writes for the block (e.g. the chain
+    /// store's block, whose hash needs the root) to the same atomic batch; if it throws, nothing is written.
     /// </summary>
-    public StateRoots Apply(ulong blockNumber, StateDiff diff)
+    public StateRoots Apply(ulong blockNumber, StateDiff diff, Action<IWriteBatch, StateRoots>? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(diff);
         StateRoots roots;
@@ -172,6 +174,7 @@ public sealed class WorldState
             Span<byte> headValue = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(headValue, blockNumber);
             batch.Put(_data, StateKeys.HeadKey(), headValue);
+            beforeCommit?.Invoke(batch, record.Roots);
 
             _store.Write(batch);
             _head = new Head(blockNumber, record);

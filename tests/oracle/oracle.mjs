@@ -67,6 +67,23 @@
 //                                  is not the x of a curve point, or when scure rejects r, s or the
 //                                  hash as out of range. pubX, hash, r and s may be any integer
 //                                  below 2^256 here (not only felts).
+//   block_hash_v1   [blockJson]    an independent JS transcription of spec/starknet.md §8.1-8.8 (Starknet
+//                                  >= 0.13.4 rules) over @scure/starknet Poseidon and keccak: the generic
+//                                  height-64 Patricia tree, transaction/event/receipt/state-diff commitments,
+//                                  state_diff_length, packed counts, gas-price hash and STARKNET_BLOCK_HASH1.
+//                                  blockJson: {block_number, state_root, sequencer_address, timestamp,
+//                                  l1_da_mode ("BLOB"|"CALLDATA"), starknet_version, parent_hash,
+//                                  gas_prices: [l1_wei, l1_fri, l1_data_wei, l1_data_fri, l2_wei, l2_fri],
+//                                  transactions: [{hash, signature: [...]}],
+//                                  receipts: [{hash, actual_fee, reverted, revert_reason, l1_gas, l1_data_gas,
+//                                              messages: [{from, to, payload}], events: [{from, keys, data}]}],
+//                                  state_diff: {deployed: [[addr, class]], replaced: [[addr, class]],
+//                                              declared: [[class, compiled]], migrated: [[class, compiled]],
+//                                              deprecated: [class], storage: [[addr, [[key, value]]]],
+//                                              nonces: [[addr, nonce]]}}
+//                                  -> {transaction_commitment, event_commitment, receipt_commitment,
+//                                      state_diff_commitment, state_diff_length, event_count, block_hash}
+//   commitment_root_64 [...xs]     root of the height-64 Patricia tree (Poseidon) with leaf i = xs[i]
 //
 // Integer arguments are always handed to the libraries as bigints or canonical unpadded hex, so the
 // result never depends on how the caller padded them (scure's ECDSA treats a 32-byte message
@@ -379,7 +396,111 @@ const ops = {
     const [pubX, msgHash, r, s] = args.map((a, i) => parseInteger(a, `args[${i}]`));
     return verifyWithX(pubX, msgHash, r, s);
   },
+  commitment_root_64(args) {
+    return felt(patricia64(feltArgs(args)));
+  },
+  block_hash_v1(args) {
+    arity(args, 1, 'block_hash_v1');
+    let b;
+    try {
+      b = JSON.parse(args[0]);
+    } catch (e) {
+      throw new BadRequest(`args[0]: bad JSON: ${e.message}`);
+    }
+    return blockHashV1(b);
+  },
 };
+
+// ---- block commitments (block_hash_v1, commitment_root_64): written from the spec, not from Cairn's C# ----
+
+const shortString = (s) => BigInt('0x' + Array.from(new TextEncoder().encode(s), (x) => x.toString(16).padStart(2, '0')).join(''));
+const modP = (n) => ((n % P) + P) % P;
+
+// Generic binary Patricia tree of height 64 (spec §7.1 with Poseidon): binary = H(l, r), edge = H(child, path) + length.
+function patricia64(values) {
+  if (values.length === 0) return 0n;
+  const items = values.map((v, i) => [BigInt(i), v]);
+  const bitOf = (k, i) => (k >> BigInt(i)) & 1n;
+  function sub(list, bitsLeft) {
+    if (bitsLeft === 0) return list[0][1];
+    let b = bitsLeft;
+    while (b > 0) {
+      const ones = list.filter(([k]) => bitOf(k, b - 1) === 1n).length;
+      if (ones !== 0 && ones !== list.length) break;
+      b--;
+    }
+    if (b === bitsLeft) {
+      const left = list.filter(([k]) => bitOf(k, b - 1) === 0n);
+      const right = list.filter(([k]) => bitOf(k, b - 1) === 1n);
+      return scure.poseidonHash(sub(left, b - 1), sub(right, b - 1));
+    }
+    const length = bitsLeft - b;
+    const path = (list[0][0] >> BigInt(b)) & ((1n << BigInt(length)) - 1n);
+    return modP(scure.poseidonHash(sub(list, b), path) + BigInt(length));
+  }
+  return sub(items, 64);
+}
+
+function blockHashV1(b) {
+  const F = (x, what) => parseFelt(typeof x === 'number' ? String(x) : x, what);
+  const txLeaves = b.transactions.map((t, i) => scure.poseidonHashMany([F(t.hash, `tx ${i}`), ...t.signature.map((s) => F(s, 'sig'))]));
+  const eventLeaves = [];
+  for (const r of b.receipts) {
+    for (const e of r.events) {
+      eventLeaves.push(scure.poseidonHashMany([F(e.from), F(r.hash), BigInt(e.keys.length), ...e.keys.map((k) => F(k)),
+        BigInt(e.data.length), ...e.data.map((d) => F(d))]));
+    }
+  }
+  const receiptLeaves = b.receipts.map((r) => {
+    const msgs = [BigInt(r.messages.length)];
+    for (const m of r.messages) msgs.push(F(m.from), F(m.to), BigInt(m.payload.length), ...m.payload.map((x) => F(x)));
+    const revert = r.reverted ? scure.keccak(new TextEncoder().encode(r.revert_reason)) : 0n;
+    return scure.poseidonHashMany([F(r.hash), F(r.actual_fee), scure.poseidonHashMany(msgs), revert, 0n, BigInt(r.l1_gas), BigInt(r.l1_data_gas)]);
+  });
+  const sd = b.state_diff;
+  const sortPairs = (pairs) => pairs.map(([a, v]) => [F(a), v]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const updatedMap = new Map();
+  for (const [a, c] of [...sd.deployed, ...sd.replaced]) updatedMap.set(F(a), F(c));
+  const updated = [...updatedMap.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const declaredMap = new Map();
+  for (const [c, cc] of [...sd.declared, ...sd.migrated]) declaredMap.set(F(c), F(cc));
+  const declared = [...declaredMap.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const deprecated = [...new Set(sd.deprecated.map((c) => F(c)))].sort((x, y) => (x < y ? -1 : 1));
+  const storage = sortPairs(sd.storage).filter(([, entries]) => entries.length > 0);
+  const nonces = sortPairs(sd.nonces);
+  const flat = [shortString('STARKNET_STATE_DIFF0'), BigInt(updated.length), ...updated.flat(), BigInt(declared.length), ...declared.flat(),
+    BigInt(deprecated.length), ...deprecated, 1n, 0n, BigInt(storage.length)];
+  let storageEntries = 0;
+  for (const [addr, entries] of storage) {
+    const sorted = sortPairs(entries);
+    flat.push(addr, BigInt(sorted.length));
+    for (const [k, v] of sorted) flat.push(k, F(v));
+    storageEntries += sorted.length;
+  }
+  flat.push(BigInt(nonces.length));
+  for (const [a, n] of nonces) flat.push(a, F(n));
+  const stateDiffLength = updated.length + declared.length + deprecated.length + nonces.length + storageEntries;
+
+  const txCommitment = patricia64(txLeaves);
+  const eventCommitment = patricia64(eventLeaves);
+  const receiptCommitment = patricia64(receiptLeaves);
+  const stateDiffCommitment = scure.poseidonHashMany(flat);
+  const counts = (BigInt(b.transactions.length) << 192n) + (BigInt(eventLeaves.length) << 128n) + (BigInt(stateDiffLength) << 64n) +
+    ((b.l1_da_mode === 'BLOB' ? 0x80n : 0n) << 56n);
+  const gas = scure.poseidonHashMany([shortString('STARKNET_GAS_PRICES0'), ...b.gas_prices.map((g) => F(g))]);
+  const blockHash = scure.poseidonHashMany([shortString('STARKNET_BLOCK_HASH1'), BigInt(b.block_number), F(b.state_root),
+    F(b.sequencer_address), BigInt(b.timestamp), counts, stateDiffCommitment, txCommitment, eventCommitment, receiptCommitment, gas,
+    shortString(b.starknet_version), 0n, F(b.parent_hash)]);
+  return {
+    transaction_commitment: felt(txCommitment),
+    event_commitment: felt(eventCommitment),
+    receipt_commitment: felt(receiptCommitment),
+    state_diff_commitment: felt(stateDiffCommitment),
+    state_diff_length: stateDiffLength,
+    event_count: eventLeaves.length,
+    block_hash: felt(blockHash),
+  };
+}
 
 async function handle(line) {
   if (line.trim() === '') return;
