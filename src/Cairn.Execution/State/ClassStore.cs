@@ -16,15 +16,30 @@ public sealed class ClassStore
     /// <summary>The column this store needs (open the key-value store with it).</summary>
     public const string ColumnName = "compiled_classes";
 
+    /// <summary>The column of the Sierra classes (the JSON <c>starknet_getClass</c> serves), by class hash.</summary>
+    public const string SierraColumnName = "sierra_classes";
+
+    /// <summary>Both columns.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = [ColumnName, SierraColumnName];
+
     private readonly IKeyValueStore _store;
     private readonly Column _column;
+    private readonly Column? _sierra;
     private readonly ConcurrentDictionary<ClassHash, CasmContractClass> _parsed = new();
 
     public ClassStore(IKeyValueStore store)
     {
         _store = store;
         _column = store.GetColumn(ColumnName);
+        _sierra = store.Columns.FirstOrDefault(c => c.Name == SierraColumnName);
     }
+
+    /// <summary>Stores the Sierra class JSON of <paramref name="classHash"/> (the store must have <see cref="SierraColumnName"/>).</summary>
+    public void PutSierra(ClassHash classHash, ReadOnlySpan<byte> sierraJson) =>
+        _store.Put(_sierra ?? throw new InvalidOperationException($"the store has no column '{SierraColumnName}'"), Key(classHash), sierraJson);
+
+    /// <summary>The stored Sierra class JSON, or null.</summary>
+    public byte[]? GetSierra(ClassHash classHash) => _sierra is { } c ? _store.Get(c, Key(classHash)) : null;
 
     /// <summary>Stores the CASM JSON of <paramref name="classHash"/> (durable once this returns).</summary>
     public void Put(ClassHash classHash, ReadOnlySpan<byte> casmJson)
