@@ -40,18 +40,18 @@ echo "== dotnet $(dotnet --version), node $(node --version), npm $(npm --version
 
 extra_failed=0
 
-# ---- oracle packages -----------------------------------------------------------------------------
-ORACLE="$ROOT/tests/oracle"
-if [ -f "$ORACLE/package-lock.json" ]; then
-    marker="$ORACLE/node_modules/.package-lock.json"
-    if [ ! -f "$marker" ] || [ "$ORACLE/package-lock.json" -nt "$marker" ]; then
-        echo "== npm ci (tests/oracle)"
-        if ! (cd "$ORACLE" && npm ci --no-audit --no-fund --loglevel=error); then
-            echo "test.sh: npm ci in tests/oracle failed; oracle-based tests will fail" >&2
+# ---- npm packages (oracle, end-to-end) ----------------------------------------------------------
+for pkg in "$ROOT/tests/oracle" "$ROOT/tests/e2e"; do
+    [ -f "$pkg/package-lock.json" ] || continue
+    marker="$pkg/node_modules/.package-lock.json"
+    if [ ! -f "$marker" ] || [ "$pkg/package-lock.json" -nt "$marker" ]; then
+        echo "== npm ci (${pkg#$ROOT/})"
+        if ! (cd "$pkg" && npm ci --no-audit --no-fund --loglevel=error); then
+            echo "test.sh: npm ci in ${pkg#$ROOT/} failed; the tests that use it will fail" >&2
             extra_failed=$((extra_failed + 1))
         fi
     fi
-fi
+done
 
 # ---- build -------------------------------------------------------------------------------------
 echo "== dotnet build Cairn.slnx -c Release"
@@ -67,6 +67,29 @@ echo "== dotnet test Cairn.slnx -c Release --no-build"
 dotnet test Cairn.slnx -c Release --no-build --nologo \
     --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
 test_exit=$?
+
+# ---- end to end: starknet.js against `cairn devnet` ------------------------------------------------
+# tests/e2e/*.test.mjs start the node built above (a real process, real HTTP and WebSocket) and drive it
+# with starknet.js 10.8.0; node's test runner reports TAP, whose "# pass" / "# fail" lines are counted.
+e2e_passed=0
+e2e_failed=0
+CAIRN_DLL="$ROOT/src/Cairn.Node/bin/Release/net10.0/cairn.dll"
+if [ -f "$CAIRN_DLL" ]; then
+    echo "== node --test tests/e2e (starknet.js against cairn devnet)"
+    e2e_log="$RESULTS/e2e.tap"
+    (cd "$ROOT/tests/e2e" && CAIRN_DLL="$CAIRN_DLL" node --experimental-websocket --no-warnings --test --test-reporter=tap ./*.test.mjs) >"$e2e_log" 2>&1
+    grep -E '^(not )?ok [0-9]+ ' "$e2e_log" | sed 's/^/  /'
+    e2e_passed=$(grep -E '^# pass [0-9]+' "$e2e_log" | tail -n1 | grep -o '[0-9]*' || echo 0)
+    e2e_failed=$(grep -E '^# fail [0-9]+' "$e2e_log" | tail -n1 | grep -o '[0-9]*' || echo 0)
+    if [ "$e2e_failed" -gt 0 ] || [ "$e2e_passed" -eq 0 ]; then
+        echo "test.sh: end-to-end failures (full TAP log: $e2e_log):" >&2
+        grep -vE '^# \[.*WARN' "$e2e_log" | tail -n 60 >&2
+        [ "$e2e_passed" -eq 0 ] && [ "$e2e_failed" -eq 0 ] && e2e_failed=1
+    fi
+else
+    echo "test.sh: $CAIRN_DLL was not built; end-to-end tests not run" >&2
+    e2e_failed=1
+fi
 
 # ---- count -------------------------------------------------------------------------------------
 # Each test assembly writes one TRX file; sum their <Counters .../> and name them by their test DLL.
@@ -97,6 +120,9 @@ if [ "$test_exit" -ne 0 ] && [ "$total_failed" -eq 0 ]; then
     echo "test.sh: dotnet test exited with $test_exit although no test failed (a test host crashed?)" >&2
     total_failed=1
 fi
+printf '  %-32s %5d passed, %d failed\n' "e2e (starknet.js)" "$e2e_passed" "$e2e_failed"
+total_passed=$((total_passed + e2e_passed))
+total_failed=$((total_failed + e2e_failed))
 if [ "$total_passed" -eq 0 ] && [ "$total_failed" -eq 0 ]; then
     echo "test.sh: no test ran" >&2
     total_failed=1

@@ -34,7 +34,7 @@ public class TransactionBenchmarks
     private InMemoryStateReader _genesis = null!;
     private InvokeTransactionV3[] _txs = [];
 
-    [GlobalSetup]
+    [GlobalSetup(Target = nameof(InvokeTransfers))]
     public void Setup()
     {
         var tokenClass = new ClassHash(Felt.FromUInt64(0x7c));
@@ -78,6 +78,50 @@ public class TransactionBenchmarks
         foreach (var tx in _txs)
         {
             if (TransactionExecutor.Execute(state, Block, ChainId, tx, ExecutionFlags.SkipFeeCharge).Status == ExecutionStatus.Succeeded) ok++;
+        }
+        if (ok != Transfers) throw new InvalidOperationException($"{Transfers - ok} transfers failed");
+        return ok;
+    }
+
+    private Cairn.Execution.Genesis.GenesisState _cairnGenesis = null!;
+    private InvokeTransactionV3[] _charged = [];
+    private BlockContext _ctx = null!;
+
+    [GlobalSetup(Target = nameof(ChargedCairnTransfers))]
+    public void SetupCairn()
+    {
+        _cairnGenesis = Cairn.Execution.Genesis.GenesisBuilder.Build(new Cairn.Execution.Genesis.GenesisOptions { Accounts = 1 }, ChainId);
+        _ctx = new BlockContext { Block = Block, ChainId = ChainId };
+        var from = _cairnGenesis.Accounts[0];
+        var p = _ctx.GasPrices;
+        _charged = new InvokeTransactionV3[Transfers];
+        for (int i = 0; i < Transfers; i++)
+        {
+            var tx = new InvokeTransactionV3
+            {
+                SenderAddress = from.Address.Value,
+                Calldata = new[] { Felt.One, Cairn.Execution.Fees.FeeToken.StrkAddress.Value, StarknetKeccak.Selector("transfer"), Felt.FromUInt64(3), Felt.FromUInt64(0xb0b + (ulong)i), Felt.One, Felt.Zero },
+                Nonce = Felt.FromUInt64((ulong)i),
+                ResourceBounds = new ResourceBoundsMapping(new ResourceBounds(0, p.L1GasFri), new ResourceBounds(100_000_000, p.L2GasFri), new ResourceBounds(10_000, p.L1DataGasFri)),
+            };
+            var sig = Ecdsa.Sign(from.PrivateKey, TransactionHasher.Compute(tx, ChainId).Value);
+            _charged[i] = tx with { Signature = new[] { sig.R, sig.S } };
+        }
+    }
+
+    /// <summary>
+    /// The full path with Cairn's own system contracts: signed STRK transfers from a genesis account (its
+    /// ECDSA checked in Cairo with ec_op), each with bounds and balance checks, resources and fee, and the
+    /// fee transfer to the sequencer; 64 in sequence on a fresh cache over the genesis state.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Transfers)]
+    public int ChargedCairnTransfers()
+    {
+        var state = new CachedState(_cairnGenesis.State);
+        int ok = 0;
+        foreach (var tx in _charged)
+        {
+            if (TransactionExecutor.Execute(state, _ctx, tx).Status == ExecutionStatus.Succeeded) ok++;
         }
         if (ok != Transfers) throw new InvalidOperationException($"{Transfers - ok} transfers failed");
         return ok;
