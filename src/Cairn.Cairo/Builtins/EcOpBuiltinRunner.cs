@@ -48,29 +48,52 @@ public sealed class EcOpBuiltinRunner : BuiltinRunner, IAutoDeducer
     /// <summary>
     /// <c>P + m·Q</c> the AIR way (cairo-lang <c>ec_op_impl</c>): double-and-add over 256 bits of m
     /// starting from P, failing when the partial sum and the doubled point share an x coordinate. The
-    /// points are kept in Jacobian coordinates (no inversion per step; x coordinates compared as
-    /// <c>X₁·Z₂² = X₂·Z₁²</c>) and the result is made affine once: the same points as the affine
-    /// formulas, since the shared-x case, the only one where they differ, is an error.
+    /// doublings <c>2^i·Q</c> do not depend on P or m: they are computed once per Q in Jacobian
+    /// coordinates, made affine with one inversion and kept (a Stark ECDSA check multiplies the generator
+    /// and the signer's public key again and again). The partial sum stays Jacobian (x coordinates
+    /// compared as <c>X = x·Z²</c>) and is made affine once: the same points as the affine formulas,
+    /// since the shared-x case, the only one where they differ, is an error.
     /// </summary>
     public static void Compute(Felt px, Felt py, Felt qx, Felt qy, Felt m, out Felt rx, out Felt ry)
     {
         m.ToLimbs(out ulong l0, out ulong l1, out ulong l2, out ulong l3);
+        var doublings = Doublings(qx, qy);
         var sum = new ProjectivePoint(px, py, Felt.One);
-        var doubled = new ProjectivePoint(qx, qy, Felt.One);
         for (int i = 0; i < Height; i++)
         {
-            if (doubled.X * sum.Z.Square() == sum.X * doubled.Z.Square())
+            ref readonly var d = ref doublings[i];
+            if (d.X * sum.Z.Square() == sum.X)
             {
                 throw new MemoryException("Cannot apply EC operation: computation reached two points with the same x coordinate. Attempting to compute P + m * Q where P = (" +
                     px.ToDecimalString() + ", " + py.ToDecimalString() + "), m = " + m.ToDecimalString() + ", Q = (" + qx.ToDecimalString() + ", " + qy.ToDecimalString() + ").");
             }
             ulong limb = (i >> 6) switch { 0 => l0, 1 => l1, 2 => l2, _ => l3 };
-            if (((limb >> (i & 63)) & 1) != 0) sum = sum.Add(doubled);
-            doubled = doubled.Double();
+            if (((limb >> (i & 63)) & 1) != 0) sum = sum.Add(d);
         }
         var r = sum.ToAffine();
         rx = r.X;
         ry = r.Y;
+    }
+
+    private const int MaxCachedPoints = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Felt X, Felt Y), AffinePoint[]> s_doublings = new();
+
+    /// <summary><c>2^i·Q</c> for i in [0, 256), affine (never infinity: the curve's order is a prime above 2^251).</summary>
+    private static AffinePoint[] Doublings(Felt qx, Felt qy)
+    {
+        if (s_doublings.TryGetValue((qx, qy), out var cached)) return cached;
+        var projective = new ProjectivePoint[Height];
+        var d = new ProjectivePoint(qx, qy, Felt.One);
+        for (int i = 0; i < Height; i++)
+        {
+            projective[i] = d;
+            d = d.Double();
+        }
+        var affine = new AffinePoint[Height];
+        ProjectivePoint.BatchToAffine(projective, affine);
+        if (s_doublings.Count >= MaxCachedPoints) s_doublings.Clear();
+        s_doublings[(qx, qy)] = affine;
+        return affine;
     }
 
     private static bool OnCurve(Felt x, Felt y) => y.Square() == StarkCurve.RightHandSide(x);
