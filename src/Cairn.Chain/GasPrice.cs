@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using Cairn.Primitives;
 
 namespace Cairn.Chain;
@@ -10,5 +11,5 @@ public readonly record struct GasPrice(UInt128 Wei, UInt128 Fri)
     public Felt FriFelt => Felt.FromUInt128(Fri);
 
     /// <summary>The price in the given unit.</summary>
-    public UInt128 In(PriceUnit unit) => unit == PriceUnit.Wei ? Wei : Fri;
+    public UInt128 In(FeeUnit unit) => unit == FeeUnit.Wei ? Wei : Fri;
 }

@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using Cairn.Execution.Executor;
 using Cairn.Execution.Transactions;
 using Cairn.Primitives;

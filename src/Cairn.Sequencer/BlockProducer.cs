@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using System.Numerics;
 using Cairn.Cairo.Syscalls;
 using Cairn.Chain;
@@ -253,9 +254,9 @@ public sealed class BlockProducer : IAsyncDisposable
     private static Receipt ChainReceipt(PendingTransaction t)
     {
         var r = t.Receipt;
-        var unit = r.FeeUnit == Execution.Fees.FeeUnit.Wei ? PriceUnit.Wei : PriceUnit.Fri;
+        var unit = r.FeeUnit;
         return Receipt.FromExecution(r, t.Transaction, new FeePayment(Felt.FromUInt128(r.ActualFee), unit),
-            new Chain.GasVector(r.Gas.L1Gas, r.Gas.L1DataGas, r.Gas.L2Gas), r.ContractAddress);
+            r.Gas, r.ContractAddress);
     }
 
     private void OpenPending()

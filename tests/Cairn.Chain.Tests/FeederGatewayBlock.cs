@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cairn.Execution.Executor;
@@ -62,7 +63,7 @@ internal sealed class FeederGatewayBlock
             {
                 TransactionHash = TxHash.Parse(r.GetProperty("transaction_hash").GetString()!),
                 Type = txs[i].Type,
-                ActualFee = new FeePayment(F(r.GetProperty("actual_fee")), txs[i].Version == 3 ? PriceUnit.Fri : PriceUnit.Wei),
+                ActualFee = new FeePayment(F(r.GetProperty("actual_fee")), txs[i].Version == 3 ? FeeUnit.Fri : FeeUnit.Wei),
                 ExecutionStatus = status,
                 RevertReason = r.TryGetProperty("revert_error", out var reason) ? reason.GetString() : null,
                 Events = r.GetProperty("events").EnumerateArray().Select(e => new ReceiptEvent(

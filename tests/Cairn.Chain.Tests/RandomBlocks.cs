@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using Cairn.Execution.Executor;
 using Cairn.Execution.Hashing;
 using Cairn.Execution.Transactions;
@@ -83,7 +84,7 @@ internal sealed class RandomBlocks(int seed)
         {
             TransactionHash = TransactionHasher.Compute(tx, ChainId),
             Type = tx.Type,
-            ActualFee = new FeePayment(NextFelt(), tx.Version == 3 ? PriceUnit.Fri : PriceUnit.Wei),
+            ActualFee = new FeePayment(NextFelt(), tx.Version == 3 ? FeeUnit.Fri : FeeUnit.Wei),
             ExecutionStatus = reverted ? ExecutionStatus.Reverted : ExecutionStatus.Succeeded,
             RevertReason = reverted ? RevertReason() : null,
             Events = Enumerable.Range(0, _random.Next(5)).Select(_ => new ReceiptEvent(

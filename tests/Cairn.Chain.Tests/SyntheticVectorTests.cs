@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using System.Globalization;
 using System.Text.Json;
 using Cairn.Chain.Commitments;
@@ -83,7 +84,7 @@ public sealed class SyntheticVectorTests
     {
         TransactionHash = hash,
         Type = TransactionType.Invoke,
-        ActualFee = new FeePayment(Felt.Zero, PriceUnit.Fri),
+        ActualFee = new FeePayment(Felt.Zero, FeeUnit.Fri),
     };
 
     private static ReceiptMessage[] Messages(JsonElement list) => list.EnumerateArray()
@@ -94,7 +95,7 @@ public sealed class SyntheticVectorTests
         var gas = leaf.GetProperty("gas_consumed");
         return Receipt(hash) with
         {
-            ActualFee = new FeePayment(Dec(leaf, "actual_fee_dec"), PriceUnit.Fri),
+            ActualFee = new FeePayment(Dec(leaf, "actual_fee_dec"), FeeUnit.Fri),
             Messages = Messages(leaf.GetProperty("messages")),
             ExecutionStatus = leaf.GetProperty("execution_status").GetString() == "REVERTED" ? ExecutionStatus.Reverted : ExecutionStatus.Succeeded,
             RevertReason = leaf.GetProperty("revert_reason").GetString(),

@@ -1,3 +1,4 @@
+using Cairn.Execution.Fees;
 using Cairn.Execution.Executor;
 using Cairn.Execution.Transactions;
 using Cairn.Primitives.Ids;
@@ -65,8 +66,8 @@ internal static class ReceiptCodec
         };
         var fee = new FeePayment(r.Felt(), r.Byte() switch
         {
-            0 => PriceUnit.Wei,
-            1 => PriceUnit.Fri,
+            0 => FeeUnit.Wei,
+            1 => FeeUnit.Fri,
             var b => throw new InvalidDataException($"chain store: unknown price unit {b}"),
         });
         var status = r.Bool() ? ExecutionStatus.Reverted : ExecutionStatus.Succeeded;

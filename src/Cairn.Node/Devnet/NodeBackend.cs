@@ -19,7 +19,6 @@ using Cairn.Rpc;
 using Cairn.Sequencer;
 using Cairn.State;
 using Cairn.Trie;
-using ExecGasVector = Cairn.Execution.Fees.GasVector;
 using RpcPredeployed = Cairn.Rpc.PredeployedAccount;
 
 namespace Cairn.Node.Devnet;
@@ -230,8 +229,8 @@ public sealed class NodeBackend : INodeBackend
             Messages = r.Messages,
             GasConsumed = 0,
             ActualFee = (UInt128)r.ActualFee.Amount.ToBigInteger(),
-            FeeUnit = r.ActualFee.Unit == PriceUnit.Wei ? FeeUnit.Wei : FeeUnit.Fri,
-            Gas = new ExecGasVector(r.ExecutionResources.L1Gas, r.ExecutionResources.L1DataGas, r.ExecutionResources.L2Gas),
+            FeeUnit = r.ActualFee.Unit,
+            Gas = r.ExecutionResources,
             Resources = new TransactionResources(),
             StateDiff = new StateDiff(),
             ContractAddress = r.ContractAddress,
