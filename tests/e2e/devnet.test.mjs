@@ -2,8 +2,8 @@
 // Run by ../../test.sh as `node --experimental-websocket --test` with CAIRN_DLL set to the built cairn.dll.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RpcProvider, Account, Contract, CallData, cairo, hash, ec, stark, num, WebSocketChannel } from 'starknet';
@@ -137,7 +137,12 @@ test('a class is declared (CASM through cairn_addCompiledClass) and deployed thr
   };
   const sierra = await load('contracts_TestERC20.contract_class.js');
   const casm = await load('contracts_TestERC20.compiled_contract_class.js');
-  await rpc('cairn_addCompiledClass', { compiled_class: casm });
+  // The CASM reaches the node through `cairn submit-casm` (cairn_addCompiledClass).
+  const casmFile = join(dataDir, '..', `casm-${PORT}.json`);
+  writeFileSync(casmFile, JSON.stringify(casm));
+  const submitted = execFileSync('dotnet', [CAIRN, 'submit-casm', casmFile, '--rpc', RPC_URL], { encoding: 'utf8' }).trim();
+  rmSync(casmFile);
+  assert.equal(BigInt(submitted), BigInt(hash.computeCompiledClassHash(casm)));
   const declarer = account(c);
   const declared = await declarer.declare({ contract: sierra, casm });
   const receipt = await provider.waitForTransaction(declared.transaction_hash, { retryInterval: 200 });
@@ -247,4 +252,23 @@ test('a restarted node keeps its blocks, state and accounts', async () => {
   const receipt = await provider.waitForTransaction(transaction_hash, { retryInterval: 200 });
   assert.ok(receipt.isSuccess());
   assert.equal(receipt.value.block_number, latest.block_number + 1);
+});
+
+test('a node killed with SIGKILL right after a block keeps every accepted block', async () => {
+  const [a, b] = accounts;
+  const sent = [];
+  for (let i = 0; i < 3; i++) {
+    const { transaction_hash } = await account(a).execute({ contractAddress: STRK, entrypoint: 'transfer', calldata: CallData.compile({ recipient: b.address, amount: cairo.uint256(2n) }) });
+    await provider.waitForTransaction(transaction_hash, { retryInterval: 100 });
+    sent.push(transaction_hash);
+  }
+  const latest = await provider.getBlockWithTxHashes('latest');
+  await new Promise((resolve) => { node.proc.on('exit', resolve); node.proc.kill('SIGKILL'); });
+  node = await startDevnet();
+  const again = await provider.getBlockWithTxHashes({ block_number: latest.block_number });
+  assert.equal(again.block_hash, latest.block_hash);
+  for (const h of sent) {
+    const status = await provider.getTransactionStatus(h);
+    assert.equal(status.finality_status, 'ACCEPTED_ON_L2');
+  }
 });

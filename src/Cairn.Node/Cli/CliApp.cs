@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(TrieCommands.Build());
         foreach (var c in CairoCommands.Build()) root.Subcommands.Add(c);
         root.Subcommands.Add(DevnetCommands.Devnet());
+        root.Subcommands.Add(DevnetCommands.SubmitCasm());
         root.Subcommands.Add(ContractCommands.RunContract());
         foreach (var c in ExecutionCommands.Build()) root.Subcommands.Add(c);
         root.Subcommands.Add(ValueCommand.Create("sign", "Sign a message hash with a Stark private key (RFC 6979); prints r s",

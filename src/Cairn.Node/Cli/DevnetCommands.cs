@@ -8,6 +8,47 @@ namespace Cairn.Node.Cli;
 /// <summary><c>cairn devnet</c>: a local Starknet-compatible node (see <see cref="DevnetHost"/>).</summary>
 public static class DevnetCommands
 {
+    /// <summary>
+    /// <c>cairn submit-casm CASM [--rpc URL]</c>: sends a CASM class to a node with <c>cairn_addCompiledClass</c>
+    /// (the extension through which a declare's CASM reaches Cairn) and prints its compiled class hash.
+    /// </summary>
+    public static Command SubmitCasm()
+    {
+        var file = new Argument<string>("CASM") { Description = "The compiled class (starknet-sierra-compile / Scarb *.compiled_contract_class.json)" };
+        var rpc = new Option<string>("--rpc") { Description = "The node's JSON-RPC URL", DefaultValueFactory = _ => "http://127.0.0.1:5050/rpc/v0_10" };
+        var cmd = new Command("submit-casm", "Send a CASM class to a Cairn node (cairn_addCompiledClass) so that a following declare of its Sierra class finds it; prints the compiled class hash") { file, rpc };
+        cmd.SetAction(parse => CliGuard.Run(parse, "submit-casm", () =>
+        {
+            string path = parse.GetValue(file)!;
+            string json;
+            try
+            {
+                json = File.ReadAllText(path);
+                Cairn.Cairo.Programs.CasmContractClass.Parse(json);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cairn.Cairo.Programs.ProgramLoadException)
+            {
+                throw new CliInputException($"{path}: {e.Message}");
+            }
+            string body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"cairn_addCompiledClass\",\"params\":{\"compiled_class\":" + json + "}}";
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            HttpResponseMessage response;
+            try
+            {
+                response = http.PostAsync(parse.GetValue(rpc), new StringContent(body, System.Text.Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+            {
+                throw new CliInputException($"cannot reach {parse.GetValue(rpc)}: {e.Message}");
+            }
+            using var doc = System.Text.Json.JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+            if (doc.RootElement.TryGetProperty("error", out var error)) throw new CliInputException("the node refused the class: " + error.GetRawText());
+            parse.InvocationConfiguration.Output.WriteLine(doc.RootElement.GetProperty("result").GetProperty("compiled_class_hash").GetString());
+            return 0;
+        }));
+        return cmd;
+    }
+
     public static Command Devnet()
     {
         var port = new Option<int>("--port") { Description = "HTTP port of the JSON-RPC server", DefaultValueFactory = _ => 5050 };
