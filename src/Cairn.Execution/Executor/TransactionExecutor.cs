@@ -56,6 +56,28 @@ public static class TransactionExecutor
         _ => throw new TransactionRejectedException("INVALID_TRANSACTION", $"{tx.Type} version {tx.Version} transactions are not supported; send v3."),
     };
 
+    /// <summary>
+    /// The gateway's stateful check of an INVOKE v3 (blockifier's stateful validator): deployed sender,
+    /// nonce, the fee pre-checks and <c>__validate__</c> within the bounds — without <c>__execute__</c>.
+    /// Throws <see cref="TransactionRejectedException"/>; changes nothing.
+    /// </summary>
+    public static void Validate(IStateReader state, BlockContext ctx, InvokeTransactionV3 tx)
+    {
+        var hash = TransactionHasher.Compute(tx, ctx.ChainId);
+        var sender = new ContractAddress(tx.SenderAddress);
+        var cache = new CachedState(state);
+        var calldata = tx.Calldata.ToArray();
+        var run = new AccountRun(ctx, tx, sender, ExecutionFlags.None, "InvokeFunction", calldata.Length, tx.Signature.Length, 0);
+        if (cache.GetClassHashAt(sender).Value.IsZero)
+        {
+            throw new TransactionRejectedException("INVALID_TRANSACTION", $"Requested contract address {sender} is not deployed.");
+        }
+        CheckNonce(cache, sender, tx.Nonce);
+        run.PreValidate(cache);
+        var validate = RunValidate(cache, NewContext(ctx, TxInfoOf(tx, hash, ctx.ChainId)), sender, ValidateSelector, calldata, "__validate__");
+        run.PostValidate(cache, validate);
+    }
+
     /// <summary>INVOKE v3.</summary>
     public static TransactionReceipt Execute(CachedState blockState, BlockContext ctx, InvokeTransactionV3 tx, ExecutionFlags flags = ExecutionFlags.None)
     {

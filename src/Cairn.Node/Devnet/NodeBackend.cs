@@ -594,8 +594,9 @@ public sealed class NodeBackend : INodeBackend
                 throw new RpcBackendException(RpcErrorCode.UnsupportedTxVersion, null, null);
         }
 
-        // Stateful checks: a transaction whose nonce is the account's next runs in full against the pending
-        // state (nonce, balance, bounds, __validate__); a later nonce waits in the mempool after a balance check.
+        // Stateful checks against the pending state: an INVOKE whose nonce is the account's next is validated
+        // (nonce, bounds and balance, __validate__ within the bounds — blockifier's stateful validator); DECLARE and
+        // DEPLOY_ACCOUNT run in full; a later nonce waits in the mempool.
         _producer.ReadPending(p =>
         {
             var state = new CachedState(p.State);
@@ -606,8 +607,18 @@ public sealed class NodeBackend : INodeBackend
             }
             if (v3.Nonce == current || transaction is DeployAccountTransactionV3)
             {
-                if (transaction is DeclareTransactionV3 d) TransactionExecutor.ExecuteDeclare(state, p.Context, d, ((DeclareAttachment)attachment!).Casm);
-                else TransactionExecutor.Execute(state, p.Context, transaction);
+                switch (transaction)
+                {
+                    case InvokeTransactionV3 i:
+                        TransactionExecutor.Validate(p.State, p.Context, i);
+                        break;
+                    case DeclareTransactionV3 d:
+                        TransactionExecutor.ExecuteDeclare(state, p.Context, d, ((DeclareAttachment)attachment!).Casm);
+                        break;
+                    default:
+                        TransactionExecutor.Execute(state, p.Context, transaction);
+                        break;
+                }
             }
             return 0;
         });

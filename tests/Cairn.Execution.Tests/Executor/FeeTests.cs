@@ -257,6 +257,20 @@ public sealed class FeeTests
     }
 
     [Fact]
+    public void The_gateway_check_validates_without_executing_and_changes_nothing()
+    {
+        var state = Genesis();
+        int checkpoint = state.Checkpoint();
+        TransactionExecutor.Validate(state, Ctx, Transfer(Supply * 2, 0, Bounds(50_000_000))); // would revert in __execute__, validates fine
+        Assert.Equal(checkpoint, state.Checkpoint());
+        Assert.Equal(Felt.Zero, state.GetNonce(Acc).Value);
+        var forged = Transfer(1, 0, Bounds(50_000_000)) with { Signature = new[] { Felt.One, Felt.One } };
+        Assert.Equal("VALIDATION_FAILURE", Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Validate(state, Ctx, forged)).Code);
+        Assert.Equal("INVALID_TRANSACTION_NONCE", Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Validate(state, Ctx, Transfer(1, 3, Bounds(50_000_000)))).Code);
+        Assert.Equal("INSUFFICIENT_RESOURCES_FOR_VALIDATE", Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Validate(state, Ctx, Transfer(1, 0, Bounds(1000)))).Code);
+    }
+
+    [Fact]
     public void Computation_is_charged_by_its_heaviest_component()
     {
         var vc = VersionedConstants.V0_14_1;
