@@ -12,8 +12,21 @@ public static class FeeToken
     public static readonly ContractAddress StrkAddress =
         new(Felt.Parse("0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d"));
 
-    /// <summary>The storage key of the low 128 bits of <paramref name="owner"/>'s balance (<c>ERC20_balances</c>); the high bits are at the next key.</summary>
-    public static StorageKey BalanceKey(ContractAddress owner) => new(StorageAddress.Of("ERC20_balances", owner.Value));
+    private static readonly Felt BalancesBase = StarknetKeccak.Selector("ERC20_balances");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ContractAddress, StorageKey> s_balanceKeys = new();
+
+    /// <summary>
+    /// The storage key of the low 128 bits of <paramref name="owner"/>'s balance (<c>ERC20_balances</c>); the high
+    /// bits are at the next key. Memoized (a Pedersen hash; every charged transaction needs its sender's several times).
+    /// </summary>
+    public static StorageKey BalanceKey(ContractAddress owner)
+    {
+        if (s_balanceKeys.TryGetValue(owner, out var key)) return key;
+        key = new StorageKey(ContractAddressCalculator.ReduceToAddressBound(Pedersen.Hash(BalancesBase, owner.Value)));
+        if (s_balanceKeys.Count >= 1 << 16) s_balanceKeys.Clear();
+        s_balanceKeys[owner] = key;
+        return key;
+    }
 
     /// <summary>The balance of <paramref name="owner"/> read straight from storage.</summary>
     public static System.Numerics.BigInteger Balance(IStateReader state, ContractAddress token, ContractAddress owner)
