@@ -36,7 +36,8 @@ public static class CliApp
                 var sig = Ecdsa.Sign(key, hash);
                 return new Outcome($"{sig.R} {sig.S}");
             }));
-        root.Subcommands.Add(ValueCommand.Create("verify", "Verify a Stark ECDSA signature against a public key x; prints true/false, exit code 0/1",
+        root.Subcommands.Add(ProveCommands.Prove());
+        root.Subcommands.Add(ProveCommands.WithProofVerification(ValueCommand.Create("verify", "Verify a Stark ECDSA signature against a public key x; prints true/false, exit code 0/1",
             "PUBLIC HASH R S", 4, 4, v =>
             {
                 var pub = CliValues.ParseFelt(v[0], "public key");
@@ -49,7 +50,7 @@ public static class CliApp
                 if (!Cairn.Crypto.Curve.StarkCurve.IsOnCurveX(pub)) throw new CliInputException($"public key {pub} is not the x of a point on the Stark curve");
                 bool ok = Ecdsa.Verify(pub, hash, r, s);
                 return new Outcome(CliValues.Format(ok), ok ? 0 : 1);
-            }));
+            })));
         return root;
     }
 

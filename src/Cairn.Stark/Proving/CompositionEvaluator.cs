@@ -70,7 +70,7 @@ internal sealed class CompositionEvaluator
         {
             Felt denominator = Domains[d].Denominator(x, air.TraceLength, g);
             if (denominator.IsZero) throw new Channel.InvalidProofException("the out-of-domain point is a root of a constraint denominator");
-            fractions[d] = Domains[d].Numerator(x, g) * denominator.Inverse();
+            fractions[d] = Domains[d].Numerator(x, g, air.TraceLength) * denominator.Inverse();
         }
         Felt sum = Felt.Zero;
         for (int k = 0; k < constraints.Length; k++) sum += betaPowers[k] * constraints[k] * fractions[DomainIndex[k]];

@@ -28,6 +28,9 @@ public sealed class StarkProver
     /// </summary>
     public bool ValidateTrace { get; init; } = true;
 
+    /// <summary>Called with the name of each phase as it starts (progress reporting).</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>Proves that <paramref name="mainTrace"/> (columns in natural row order) satisfies <paramref name="air"/>.</summary>
     public StarkProof Prove(IAir air, IReadOnlyList<Felt[]> mainTrace)
     {
@@ -47,6 +50,7 @@ public sealed class StarkProver
         var channel = new ProverChannel(air.PublicInputSeed()) { Annotations = Annotate ? [] : null };
 
         // ---- round 1: main trace ---------------------------------------------------------------
+        Progress?.Invoke("main trace: low-degree extension and commitment");
         var main = Commit(channel, mainTrace, p, "main trace commitment");
 
         // ---- round 2: interaction trace -------------------------------------------------------
@@ -55,12 +59,14 @@ public sealed class StarkProver
         Committed? interaction = null;
         if (air.InteractionColumns > 0)
         {
+            Progress?.Invoke("interaction trace: build, extend and commit");
             var columns = air.BuildInteractionTrace(mainTrace, challenges);
             if (columns.Length != air.InteractionColumns) throw new InvalidOperationException("the AIR built the wrong number of interaction columns");
             interaction = Commit(channel, columns, p, "interaction trace commitment");
         }
         if (ValidateTrace)
         {
+            Progress?.Invoke("checking every constraint on the trace");
             var columns = new List<Felt[]>(mainTrace);
             if (interaction is not null) columns.AddRange(interaction.Trace);
             CheckConstraints(composition, columns, challenges);
@@ -75,6 +81,7 @@ public sealed class StarkProver
 
         // ---- round 3: composition polynomial ------------------------------------------------------------
         Felt beta = channel.DrawFelt("composition challenge β");
+        Progress?.Invoke("composition polynomial: evaluate, break, extend and commit");
         var betaPowers = CompositionEvaluator.Powers(beta, air.ConstraintDomains.Count);
         var h = EvaluateComposition(composition, domain, traceLde, challenges, betaPowers);
         Fft.CosetInverse(h, RootsOfUnity.Generator);
@@ -91,6 +98,7 @@ public sealed class StarkProver
 
         // ---- round 4: out-of-domain sampling ------------------------------------------------------------
         Felt zeta = channel.DrawFelt("OODS point ζ");
+        Progress?.Invoke("out-of-domain sampling");
         Felt g = domain.TraceGenerator;
         var mask = air.Mask;
         var maskValues = new Felt[mask.Count];
@@ -109,12 +117,14 @@ public sealed class StarkProver
 
         // ---- round 5: DEEP composition (the virtual first FRI layer) --------------------------------------
         Felt gamma = channel.DrawFelt("DEEP challenge γ");
+        Progress?.Invoke("DEEP composition");
         var deep = EvaluateDeep(domain, air, traceLde, compositionLde, zeta, maskValues, compositionValues, gamma);
 
         // ---- rounds 6–7 and decommitment: FRI, with the trace trees opened at the queries --------------------
         var trees = new List<(MerkleTree Tree, IReadOnlyList<Felt[]> Lde, string Name)> { (main.Tree, main.Lde, "main") };
         if (interaction is not null) trees.Add((interaction.Tree, interaction.Lde, "interaction"));
         trees.Add((compositionTree, compositionLde, "composition"));
+        Progress?.Invoke("FRI commitment, proof of work and queries");
         new FriProver(p.Fri, p.Hasher).Prove(channel, deep, queries =>
         {
             foreach (var (tree, lde, name) in trees)
@@ -204,11 +214,17 @@ public sealed class StarkProver
             Felt.BatchInverse(distinct);
             var exempt = new Felt[dom.ExemptRows.Length];
             for (int e = 0; e < exempt.Length; e++) exempt[e] = g.Pow((ulong)dom.ExemptRows[e]);
+            // The periodic exemption factor repeats with its own period s' on each coset, like the denominator.
+            int sp = Math.Max(1, dom.ExemptStep);
+            var periodicNumerator = new Felt[d * sp];
+            for (int c = 0; c < d; c++)
+                for (int r = 0; r < sp; r++) periodicNumerator[c * sp + r] = dom.PeriodicNumerator(points[c * t + r], t, g);
             var fraction = new Felt[size];
             for (int i = 0; i < size; i++)
             {
                 int c = i / t, j = i % t;
                 Felt value = distinct[c * s + (j & (s - 1))];
+                if (dom.ExemptStep != 0) value *= periodicNumerator[c * sp + (j & (sp - 1))];
                 for (int e = 0; e < exempt.Length; e++) value *= points[i] - exempt[e];
                 fraction[i] = value;
             }
@@ -231,30 +247,55 @@ public sealed class StarkProver
             }
         }
         var mask = air.Mask;
-        var result = new Felt[size];
-        int chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, size / 256));
-        Parallel.For(0, chunks, chunk =>
+        int maskCount = mask.Count;
+        var maskColumn = new int[maskCount];
+        var maskOffsets = new int[maskCount];
+        var usedColumns = new List<int>();
+        for (int m = 0; m < maskCount; m++)
         {
-            int from = (int)((long)size * chunk / chunks), to = (int)((long)size * (chunk + 1) / chunks);
-            var maskValues = new Felt[mask.Count];
-            var periodicValues = new Felt[periodic.Length];
-            var constraints = new Felt[air.ConstraintDomains.Count];
-            for (int i = from; i < to; i++)
+            maskColumn[m] = mask[m].Column;
+            maskOffsets[m] = ((mask[m].RowOffset % t) + t) % t;
+            if (!usedColumns.Contains(maskColumn[m])) usedColumns.Add(maskColumn[m]);
+        }
+        var result = new Felt[size];
+        var natural = new Felt[traceLde.Count][];
+        foreach (int col in usedColumns) natural[col] = new Felt[t];
+        for (int c = 0; c < d; c++)
+        {
+            // This coset of every column in natural row order, so that the mask reads stream through memory instead
+            // of jumping around the bit-reversed LDE (one scattered read per cell instead of one per mask entry).
+            Parallel.ForEach(usedColumns, col =>
             {
-                int c = i / t, j = i % t;
-                for (int m = 0; m < mask.Count; m++)
+                var source = traceLde[col];
+                var target = natural[col];
+                for (int j = 0; j < t; j++) target[j] = source[c * t + BitReversal.Reverse(j, logT)];
+            });
+            var maskColumns = new Felt[maskCount][];
+            for (int m = 0; m < maskCount; m++) maskColumns[m] = natural[maskColumn[m]];
+            int coset = c;
+            int chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, t / 256));
+            Parallel.For(0, chunks, chunk =>
+            {
+                int from = (int)((long)t * chunk / chunks), to = (int)((long)t * (chunk + 1) / chunks);
+                var maskValues = new Felt[maskCount];
+                var periodicValues = new Felt[periodic.Length];
+                var constraints = new Felt[air.ConstraintDomains.Count];
+                var perDomain = new Felt[composition.Domains.Length];
+                for (int j = from; j < to; j++)
                 {
-                    int row = ((j + mask[m].RowOffset) % t + t) % t;
-                    maskValues[m] = traceLde[mask[m].Column][c * t + BitReversal.Reverse(row, logT)];
+                    int i = coset * t + j;
+                    for (int m = 0; m < maskCount; m++) maskValues[m] = maskColumns[m][(j + maskOffsets[m]) & (t - 1)];
+                    for (int pc = 0; pc < periodic.Length; pc++) periodicValues[pc] = periodic[pc][i];
+                    air.EvaluateConstraints(new ConstraintFrame(maskValues, periodicValues, challenges), constraints);
+                    // Constraints sharing a domain are summed first, then multiplied by N/D once (Stone's grouping).
+                    Array.Clear(perDomain);
+                    for (int k = 0; k < constraints.Length; k++) perDomain[composition.DomainIndex[k]] += betaPowers[k] * constraints[k];
+                    Felt sum = Felt.Zero;
+                    for (int di = 0; di < perDomain.Length; di++) sum += perDomain[di] * fractions[di][i];
+                    result[coset * t + BitReversal.Reverse(j, logT)] = sum;
                 }
-                for (int pc = 0; pc < periodic.Length; pc++) periodicValues[pc] = periodic[pc][i];
-                air.EvaluateConstraints(new ConstraintFrame(maskValues, periodicValues, challenges), constraints);
-                Felt sum = Felt.Zero;
-                for (int k = 0; k < constraints.Length; k++)
-                    sum += betaPowers[k] * constraints[k] * fractions[composition.DomainIndex[k]][i];
-                result[c * t + BitReversal.Reverse(j, logT)] = sum;
-            }
-        });
+            });
+        }
         return result;
     }
 
@@ -272,39 +313,47 @@ public sealed class StarkProver
             for (int o = 0; o < t; o++) points[c * t + o] = offset * gPowers[BitReversal.Reverse(o, logT)];
         }
         var mask = air.Mask;
-        // One inverse-denominator vector per distinct row offset, plus ζ^d.
+        // One denominator x − ζ·g^r per distinct row offset r, plus x − ζ^d.
         var offsets = new List<int>();
         foreach (var m in mask)
             if (!offsets.Contains(m.RowOffset)) offsets.Add(m.RowOffset);
-        var inverses = new Felt[offsets.Count + 1][];
-        Felt zetaPow = zeta.Pow((ulong)air.ConstraintDegree);
-        Parallel.For(0, inverses.Length, k =>
-        {
-            Felt shift = k < offsets.Count ? zeta * Pow(g, offsets[k], t) : zetaPow;
-            var v = new Felt[n];
-            for (int i = 0; i < n; i++) v[i] = points[i] - shift;
-            Felt.BatchInverse(v);
-            inverses[k] = v;
-        });
+        int kinds = offsets.Count + 1;
+        var shifts = new Felt[kinds];
+        for (int k = 0; k < offsets.Count; k++) shifts[k] = zeta * Pow(g, offsets[k], t);
+        shifts[offsets.Count] = zeta.Pow((ulong)air.ConstraintDegree);
         var gammaPowers = CompositionEvaluator.Powers(gamma, mask.Count + compositionValues.Length);
         var maskOffsetIndex = new int[mask.Count];
         for (int i = 0; i < mask.Count; i++) maskOffsetIndex[i] = offsets.IndexOf(mask[i].RowOffset);
+        var maskColumns = new Felt[mask.Count][];
+        for (int i = 0; i < mask.Count; i++) maskColumns[i] = traceLde[mask[i].Column];
         var result = new Felt[n];
-        int parts = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, n / 256));
-        Parallel.For(0, parts, part =>
+        // Blocks of points: the block's denominators are inverted together (one inversion per block), so no
+        // full-size inverse vector is ever stored.
+        const int blockSize = 1 << 12;
+        int blocks = (n + blockSize - 1) / blockSize;
+        Parallel.For(0, blocks, () => (new Felt[kinds * blockSize], new Felt[kinds * blockSize], new Felt[offsets.Count]), (block, _, buffers) =>
         {
-            int from = (int)((long)n * part / parts), to = (int)((long)n * (part + 1) / parts);
-            for (int i = from; i < to; i++)
+            var (inverses, scratch, perOffset) = buffers;
+            int from = block * blockSize, len = Math.Min(blockSize, n - from);
+            for (int k = 0; k < kinds; k++)
+                for (int i = 0; i < len; i++) inverses[k * len + i] = points[from + i] - shifts[k];
+            Felt.BatchInverse(inverses.AsSpan(0, kinds * len), scratch.AsSpan(0, kinds * len));
+            for (int i = 0; i < len; i++)
             {
+                int at = from + i;
+                // Terms sharing a row offset share the denominator: sum them, then multiply once.
+                Array.Clear(perOffset);
+                for (int m = 0; m < maskColumns.Length; m++)
+                    perOffset[maskOffsetIndex[m]] += gammaPowers[m] * (maskColumns[m][at] - maskValues[m]);
                 Felt sum = Felt.Zero;
-                for (int m = 0; m < mask.Count; m++)
-                    sum += gammaPowers[m] * (traceLde[mask[m].Column][i] - maskValues[m]) * inverses[maskOffsetIndex[m]][i];
-                var zInv = inverses[offsets.Count][i];
+                for (int k = 0; k < perOffset.Length; k++) sum += perOffset[k] * inverses[k * len + i];
+                var zInv = inverses[offsets.Count * len + i];
                 for (int m = 0; m < compositionValues.Length; m++)
-                    sum += gammaPowers[mask.Count + m] * (compositionLde[m][i] - compositionValues[m]) * zInv;
-                result[i] = sum;
+                    sum += gammaPowers[mask.Count + m] * (compositionLde[m][at] - compositionValues[m]) * zInv;
+                result[at] = sum;
             }
-        });
+            return buffers;
+        }, _ => { });
         return result;
     }
 }
