@@ -39,7 +39,8 @@ public sealed class TransactionContext
 
     public SyscallGasCosts GasCosts { get; init; } = SyscallGasCosts.V0_14_1;
 
-    public ContractRunOptions RunOptions { get; init; } = new();
+    /// <summary>Options of every run (the step budget changes between the validate and execute phases).</summary>
+    public ContractRunOptions RunOptions { get; set; } = new();
 
     /// <summary>Event and message counters of the whole transaction (shared with meta-transaction contexts).</summary>
     private sealed class Counters

@@ -74,7 +74,7 @@ public static class TransactionExecutor
         }
         CheckNonce(cache, sender, tx.Nonce);
         run.PreValidate(cache);
-        var validate = RunValidate(cache, NewContext(ctx, TxInfoOf(tx, hash, ctx.ChainId)), sender, ValidateSelector, calldata, "__validate__");
+        var validate = RunValidate(cache, NewContext(ctx, TxInfoOf(tx, hash, ctx.ChainId)), sender, ValidateSelector, calldata, "__validate__", ctx.Constants.ValidateMaxSteps);
         run.PostValidate(cache, validate);
     }
 
@@ -98,7 +98,7 @@ public static class TransactionExecutor
         CallInfo? validate = null;
         if ((flags & ExecutionFlags.SkipValidate) == 0)
         {
-            validate = RunValidate(state, context, sender, ValidateSelector, calldata, "__validate__");
+            validate = RunValidate(state, context, sender, ValidateSelector, calldata, "__validate__", ctx.Constants.ValidateMaxSteps);
         }
         run.PostValidate(state, validate);
         state.SetNonce(sender, new Nonce(tx.Nonce + Felt.One));
@@ -168,7 +168,7 @@ public static class TransactionExecutor
         if ((flags & ExecutionFlags.SkipValidate) == 0)
         {
             Felt[] validateCalldata = [tx.ClassHash, tx.ContractAddressSalt, .. calldata];
-            validate = RunValidate(state, context, address, ValidateDeploySelector, validateCalldata, "__validate_deploy__");
+            validate = RunValidate(state, context, address, ValidateDeploySelector, validateCalldata, "__validate_deploy__", ctx.Constants.ValidateMaxSteps);
         }
         run.PostValidate(state, validate, constructor);
         state.SetNonce(address, new Nonce(Felt.One));
@@ -212,7 +212,7 @@ public static class TransactionExecutor
         CallInfo? validate = null;
         if ((flags & ExecutionFlags.SkipValidate) == 0)
         {
-            validate = RunValidate(state, context, sender, ValidateDeclareSelector, [tx.ClassHash], "__validate_declare__");
+            validate = RunValidate(state, context, sender, ValidateDeclareSelector, [tx.ClassHash], "__validate_declare__", ctx.Constants.ValidateMaxSteps);
         }
         run.PostValidate(state, validate);
         state.SetNonce(sender, new Nonce(tx.Nonce + Felt.One));
@@ -532,6 +532,7 @@ public static class TransactionExecutor
 
     private static TransactionContext NewContext(BlockContext ctx, TxInfo info) => new(ctx.Block, info)
     {
+        RunOptions = new Cairn.Cairo.Runners.ContractRunOptions { MaxSteps = ctx.Constants.ExecuteMaxSteps },
         MaxCallDepth = ctx.Constants.MaxRecursionDepth,
         MaxEvents = ctx.Constants.MaxEvents,
         MaxEventKeys = ctx.Constants.MaxEventKeys,
@@ -548,9 +549,11 @@ public static class TransactionExecutor
         }
     }
 
-    private static CallInfo RunValidate(CachedState state, TransactionContext context, ContractAddress account, Felt selector, Felt[] calldata, string name)
+    private static CallInfo RunValidate(CachedState state, TransactionContext context, ContractAddress account, Felt selector, Felt[] calldata, string name, long maxSteps)
     {
         context.ValidateMode = true;
+        var options = context.RunOptions;
+        context.RunOptions = options with { MaxSteps = maxSteps };
         CallInfo validate;
         try
         {
@@ -563,6 +566,7 @@ public static class TransactionExecutor
         finally
         {
             context.ValidateMode = false;
+            context.RunOptions = options;
         }
         if (validate.Failed) throw new TransactionRejectedException("VALIDATION_FAILURE", $"The '{name}' entry point panicked: " + Describe(validate.Retdata));
         if (validate.Retdata.Count != 1 || validate.Retdata[0] != Valid)

@@ -28,6 +28,11 @@ public sealed class VersionedConstants
     /// <summary>The gas a fee transfer or an L1 handler call starts with.</summary>
     public ulong DefaultInitialGas { get; private init; }
 
+    /// <summary>The Cairo-step budgets of the validate and execute phases (what bounds calls tracked in steps).</summary>
+    public long ValidateMaxSteps { get; private init; }
+
+    public long ExecuteMaxSteps { get; private init; }
+
     /// <summary>Sierra (L2) gas per Cairo step.</summary>
     public ulong StepGasCost { get; private init; }
 
@@ -106,6 +111,8 @@ public sealed class VersionedConstants
             ExecuteMaxSierraGas = root.GetProperty("execute_max_sierra_gas").GetUInt64(),
             DefaultInitialGas = root.GetProperty("default_initial_gas").GetUInt64(),
             StepGasCost = root.GetProperty("step_gas_cost").GetUInt64(),
+            ValidateMaxSteps = root.GetProperty("validate_max_n_steps").GetInt64(),
+            ExecuteMaxSteps = root.GetProperty("invoke_tx_max_n_steps").GetInt64(),
             MaxRecursionDepth = root.GetProperty("max_recursion_depth").GetInt32(),
             MaxEvents = events.GetProperty("max_n_emitted_events").GetInt32(),
             MaxEventKeys = events.GetProperty("max_keys_length").GetInt32(),

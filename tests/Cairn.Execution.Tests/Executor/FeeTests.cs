@@ -271,6 +271,22 @@ public sealed class FeeTests
     }
 
     [Fact]
+    public void Validation_beyond_the_validate_step_budget_is_rejected()
+    {
+        string json = File.ReadAllText(Path.Combine(Cairn.Testing.ScureOracle.RepoRoot, "src", "Cairn.Execution", "Fees", "versioned_constants_0_14_1.json"));
+        Assert.Contains("\"validate_max_n_steps\": 1000000", json);
+        var tight = VersionedConstants.Parse(json.Replace("\"validate_max_n_steps\": 1000000", "\"validate_max_n_steps\": 100"));
+        Assert.Equal(100, tight.ValidateMaxSteps);
+        var ctx = new BlockContext { Block = Ctx.Block, ChainId = ChainId, Constants = tight };
+        var state = Genesis();
+        var e = Assert.Throws<TransactionRejectedException>(() => TransactionExecutor.Execute(state, ctx, Transfer(1, 0, Bounds(50_000_000))));
+        Assert.Equal("VALIDATION_FAILURE", e.Code);
+        Assert.Contains("step", e.Message, StringComparison.OrdinalIgnoreCase);
+        // The execute phase keeps its own budget: the same transaction passes with the real constants.
+        Assert.Equal(ExecutionStatus.Succeeded, TransactionExecutor.Execute(state, Ctx, Transfer(1, 0, Bounds(50_000_000))).Status);
+    }
+
+    [Fact]
     public void Computation_is_charged_by_its_heaviest_component()
     {
         var vc = VersionedConstants.V0_14_1;
