@@ -263,7 +263,7 @@ public sealed class BlockProducer : IAsyncDisposable
     {
         ulong number = _chain.BlockCount;
         ulong timestamp = Now();
-        var state = new CachedState(new WorldStateReader(_world, _classes));
+        var state = new CachedState(new WorldStateReader(_world, _classes), cacheReads: true);
         // The block-hash table entry of block n − 10 is written before the block's transactions run.
         if (number >= SystemContracts.StoredBlockHashBuffer)
         {

@@ -20,25 +20,73 @@ public sealed class CachedState : IStateReader
     private readonly Dictionary<ContractAddress, ClassHash> _classHashes = [];
     private readonly Dictionary<ClassHash, (CompiledClassHash Hash, CasmContractClass Class)> _declared = [];
     private readonly List<Action> _undo = [];
+    private readonly ReadCache? _reads;
+
+    /// <summary>Base reads remembered (the base must not change while this state lives).</summary>
+    private sealed class ReadCache
+    {
+        public readonly Dictionary<(ContractAddress, StorageKey), Felt> Storage = [];
+        public readonly Dictionary<ContractAddress, Nonce> Nonces = [];
+        public readonly Dictionary<ContractAddress, ClassHash> ClassHashes = [];
+        public readonly Dictionary<ClassHash, CompiledClassHash?> CompiledClassHashes = [];
+        public readonly Dictionary<ClassHash, CasmContractClass?> Classes = [];
+    }
 
     public CachedState(IStateReader baseState) => _base = baseState;
+
+    /// <param name="baseState">The state underneath.</param>
+    /// <param name="cacheReads">
+    /// Remember what was read from <paramref name="baseState"/> (for a slow base such as the committed world
+    /// state, read many times over a block); the base must not change while this state is used.
+    /// </param>
+    public CachedState(IStateReader baseState, bool cacheReads)
+    {
+        _base = baseState;
+        if (cacheReads) _reads = new ReadCache();
+    }
 
     /// <summary>The state underneath.</summary>
     public IStateReader Base => _base;
 
-    public Felt GetStorage(ContractAddress address, StorageKey key) =>
-        _storage.TryGetValue((address, key), out var v) ? v : _base.GetStorage(address, key);
+    public Felt GetStorage(ContractAddress address, StorageKey key)
+    {
+        if (_storage.TryGetValue((address, key), out var v)) return v;
+        if (_reads is null) return _base.GetStorage(address, key);
+        if (!_reads.Storage.TryGetValue((address, key), out v)) _reads.Storage[(address, key)] = v = _base.GetStorage(address, key);
+        return v;
+    }
 
-    public Nonce GetNonce(ContractAddress address) => _nonces.TryGetValue(address, out var n) ? n : _base.GetNonce(address);
+    public Nonce GetNonce(ContractAddress address)
+    {
+        if (_nonces.TryGetValue(address, out var n)) return n;
+        if (_reads is null) return _base.GetNonce(address);
+        if (!_reads.Nonces.TryGetValue(address, out n)) _reads.Nonces[address] = n = _base.GetNonce(address);
+        return n;
+    }
 
-    public ClassHash GetClassHashAt(ContractAddress address) =>
-        _classHashes.TryGetValue(address, out var c) ? c : _base.GetClassHashAt(address);
+    public ClassHash GetClassHashAt(ContractAddress address)
+    {
+        if (_classHashes.TryGetValue(address, out var c)) return c;
+        if (_reads is null) return _base.GetClassHashAt(address);
+        if (!_reads.ClassHashes.TryGetValue(address, out c)) _reads.ClassHashes[address] = c = _base.GetClassHashAt(address);
+        return c;
+    }
 
-    public CompiledClassHash? GetCompiledClassHash(ClassHash classHash) =>
-        _declared.TryGetValue(classHash, out var d) ? d.Hash : _base.GetCompiledClassHash(classHash);
+    public CompiledClassHash? GetCompiledClassHash(ClassHash classHash)
+    {
+        if (_declared.TryGetValue(classHash, out var d)) return d.Hash;
+        if (_reads is null) return _base.GetCompiledClassHash(classHash);
+        if (!_reads.CompiledClassHashes.TryGetValue(classHash, out var h)) _reads.CompiledClassHashes[classHash] = h = _base.GetCompiledClassHash(classHash);
+        return h;
+    }
 
-    public CasmContractClass? GetCompiledClass(ClassHash classHash) =>
-        _declared.TryGetValue(classHash, out var d) ? d.Class : _base.GetCompiledClass(classHash);
+    public CasmContractClass? GetCompiledClass(ClassHash classHash)
+    {
+        if (_declared.TryGetValue(classHash, out var d)) return d.Class;
+        if (_reads is null) return _base.GetCompiledClass(classHash);
+        if (!_reads.Classes.TryGetValue(classHash, out var c)) _reads.Classes[classHash] = c = _base.GetCompiledClass(classHash);
+        return c;
+    }
 
     public void SetStorage(ContractAddress address, StorageKey key, Felt value)
     {
@@ -78,6 +126,28 @@ public sealed class CachedState : IStateReader
     {
         for (int i = _undo.Count - 1; i >= checkpoint; i--) _undo[i]();
         _undo.RemoveRange(checkpoint, _undo.Count - checkpoint);
+    }
+
+    /// <summary>
+    /// A copy of the changes (and remembered reads) held here over the same base, without the undo log: a
+    /// consistent view another thread can read while this one keeps changing.
+    /// </summary>
+    public CachedState Snapshot()
+    {
+        var copy = new CachedState(_base, cacheReads: _reads is not null);
+        foreach (var (k, v) in _storage) copy._storage[k] = v;
+        foreach (var (k, v) in _nonces) copy._nonces[k] = v;
+        foreach (var (k, v) in _classHashes) copy._classHashes[k] = v;
+        foreach (var (k, v) in _declared) copy._declared[k] = v;
+        if (_reads is not null)
+        {
+            foreach (var (k, v) in _reads.Storage) copy._reads!.Storage[k] = v;
+            foreach (var (k, v) in _reads.Nonces) copy._reads!.Nonces[k] = v;
+            foreach (var (k, v) in _reads.ClassHashes) copy._reads!.ClassHashes[k] = v;
+            foreach (var (k, v) in _reads.CompiledClassHashes) copy._reads!.CompiledClassHashes[k] = v;
+            foreach (var (k, v) in _reads.Classes) copy._reads!.Classes[k] = v;
+        }
+        return copy;
     }
 
     /// <summary>

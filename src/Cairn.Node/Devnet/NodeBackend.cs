@@ -526,7 +526,7 @@ public sealed class NodeBackend : INodeBackend
         var header = _chain.GetHeader(number) ?? throw RpcBackendException.BlockNotFound();
         if (number == 0 || number - 1 < _world.PrunedBelow) throw RpcBackendException.NoTraceAvailable("REJECTED");
         var txs = _chain.GetTransactions(number) ?? [];
-        var state = new CachedState(new WorldStateReader(_world, _classes, number - 1));
+        var state = new CachedState(new WorldStateReader(_world, _classes, number - 1), cacheReads: true);
         if (number >= SystemContracts.StoredBlockHashBuffer)
         {
             ulong old = number - SystemContracts.StoredBlockHashBuffer;
@@ -597,31 +597,30 @@ public sealed class NodeBackend : INodeBackend
         // Stateful checks against the pending state: an INVOKE whose nonce is the account's next is validated
         // (nonce, bounds and balance, __validate__ within the bounds — blockifier's stateful validator); DECLARE and
         // DEPLOY_ACCOUNT run in full; a later nonce waits in the mempool.
-        _producer.ReadPending(p =>
+        // The checks read a snapshot of the pending block taken under the producer's lock, then run outside it,
+        // in parallel with the producer.
+        var (pendingState, pendingContext) = _producer.ReadPending(p => (p.State.Snapshot(), p.Context));
+        var state = new CachedState(pendingState);
+        var current = state.GetNonce(account).Value;
+        if (v3.Nonce < current)
         {
-            var state = new CachedState(p.State);
-            var current = state.GetNonce(account).Value;
-            if (v3.Nonce < current)
+            throw new TransactionRejectedException("INVALID_TRANSACTION_NONCE", $"Invalid transaction nonce of contract at address {account}. Account nonce: {current}; got: {v3.Nonce}.");
+        }
+        if (v3.Nonce == current || transaction is DeployAccountTransactionV3)
+        {
+            switch (transaction)
             {
-                throw new TransactionRejectedException("INVALID_TRANSACTION_NONCE", $"Invalid transaction nonce of contract at address {account}. Account nonce: {current}; got: {v3.Nonce}.");
+                case InvokeTransactionV3 i:
+                    TransactionExecutor.Validate(state, pendingContext, i);
+                    break;
+                case DeclareTransactionV3 d:
+                    TransactionExecutor.ExecuteDeclare(state, pendingContext, d, ((DeclareAttachment)attachment!).Casm);
+                    break;
+                default:
+                    TransactionExecutor.Execute(state, pendingContext, transaction);
+                    break;
             }
-            if (v3.Nonce == current || transaction is DeployAccountTransactionV3)
-            {
-                switch (transaction)
-                {
-                    case InvokeTransactionV3 i:
-                        TransactionExecutor.Validate(p.State, p.Context, i);
-                        break;
-                    case DeclareTransactionV3 d:
-                        TransactionExecutor.ExecuteDeclare(state, p.Context, d, ((DeclareAttachment)attachment!).Casm);
-                        break;
-                    default:
-                        TransactionExecutor.Execute(state, p.Context, transaction);
-                        break;
-                }
-            }
-            return 0;
-        });
+        }
 
         var entry = new MempoolEntry(hash, transaction, account, v3.Nonce, v3.Tip, _producer.Options.Time.GetUtcNow(), attachment);
         var added = _producer.Submit(entry);
