@@ -263,13 +263,7 @@ public sealed class BlockProducer : IAsyncDisposable
     {
         ulong number = _chain.BlockCount;
         ulong timestamp = Now();
-        var state = new CachedState(new WorldStateReader(_world, _classes), cacheReads: true);
-        // The block-hash table entry of block n − 10 is written before the block's transactions run.
-        if (number >= SystemContracts.StoredBlockHashBuffer)
-        {
-            ulong old = number - SystemContracts.StoredBlockHashBuffer;
-            state.SetStorage(SystemContracts.BlockHashContract, new StorageKey(Felt.FromUInt64(old)), _chain.GetHeader(old)!.Hash.Value);
-        }
+        var state = OpenBlockState(new WorldStateReader(_world, _classes), number, _chain);
         var context = new ExecBlockContext
         {
             Block = new BlockInfo(number, timestamp, _options.SequencerAddress.Value),
@@ -277,6 +271,21 @@ public sealed class BlockProducer : IAsyncDisposable
             GasPrices = _options.GasPrices,
         };
         _pending = new PendingBlock(number, context, state);
+    }
+
+    /// <summary>
+    /// The state block <paramref name="number"/> executes on: the committed state before it, its reads
+    /// remembered, with the block-hash table entry of block n − 10 written before any transaction runs.
+    /// </summary>
+    public static CachedState OpenBlockState(IStateReader committed, ulong number, ChainStore chain)
+    {
+        var state = new CachedState(committed, cacheReads: true);
+        if (number >= SystemContracts.StoredBlockHashBuffer)
+        {
+            ulong old = number - SystemContracts.StoredBlockHashBuffer;
+            state.SetStorage(SystemContracts.BlockHashContract, new StorageKey(Felt.FromUInt64(old)), chain.GetHeader(old)!.Hash.Value);
+        }
+        return state;
     }
 
     private ChainBlockContext ChainContext(ulong number, BlockHash parent, ulong timestamp)

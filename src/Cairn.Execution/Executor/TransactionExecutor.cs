@@ -61,32 +61,17 @@ public static class TransactionExecutor
     /// nonce, the fee pre-checks and <c>__validate__</c> within the bounds — without <c>__execute__</c>.
     /// Throws <see cref="TransactionRejectedException"/>; changes nothing.
     /// </summary>
-    public static void Validate(IStateReader state, BlockContext ctx, InvokeTransactionV3 tx)
-    {
-        var hash = TransactionHasher.Compute(tx, ctx.ChainId);
-        var sender = new ContractAddress(tx.SenderAddress);
-        var cache = new CachedState(state);
-        var calldata = tx.Calldata.ToArray();
-        var run = new AccountRun(ctx, tx, sender, ExecutionFlags.None, "InvokeFunction", calldata.Length, tx.Signature.Length, 0);
-        if (cache.GetClassHashAt(sender).Value.IsZero)
-        {
-            throw new TransactionRejectedException("INVALID_TRANSACTION", $"Requested contract address {sender} is not deployed.");
-        }
-        CheckNonce(cache, sender, tx.Nonce);
-        run.PreValidate(cache);
-        var validate = RunValidate(cache, NewContext(ctx, TxInfoOf(tx, hash, ctx.ChainId)), sender, ValidateSelector, calldata, "__validate__", ctx.Constants.ValidateMaxSteps);
-        run.PostValidate(cache, validate);
-    }
+    public static void Validate(IStateReader state, BlockContext ctx, InvokeTransactionV3 tx) =>
+        ValidateInvoke(new CachedState(state), ctx, tx, ExecutionFlags.None);
 
-    /// <summary>INVOKE v3.</summary>
-    public static TransactionReceipt Execute(CachedState blockState, BlockContext ctx, InvokeTransactionV3 tx, ExecutionFlags flags = ExecutionFlags.None)
+    /// <summary>An INVOKE's checks and validation on <paramref name="state"/>: what both the gateway and the executor run first.</summary>
+    private static (TxHash Hash, ContractAddress Sender, Felt[] Calldata, AccountRun Run, TransactionContext Context, CallInfo? Validate) ValidateInvoke(
+        CachedState state, BlockContext ctx, InvokeTransactionV3 tx, ExecutionFlags flags)
     {
         var hash = TransactionHasher.Compute(tx, ctx.ChainId);
         var sender = new ContractAddress(tx.SenderAddress);
-        var state = new CachedState(blockState);
         var calldata = tx.Calldata.ToArray();
         var run = new AccountRun(ctx, tx, sender, flags, "InvokeFunction", calldata.Length, tx.Signature.Length, 0);
-
         if (state.GetClassHashAt(sender).Value.IsZero)
         {
             throw new TransactionRejectedException("INVALID_TRANSACTION", $"Requested contract address {sender} is not deployed.");
@@ -101,6 +86,14 @@ public static class TransactionExecutor
             validate = RunValidate(state, context, sender, ValidateSelector, calldata, "__validate__", ctx.Constants.ValidateMaxSteps);
         }
         run.PostValidate(state, validate);
+        return (hash, sender, calldata, run, context, validate);
+    }
+
+    /// <summary>INVOKE v3.</summary>
+    public static TransactionReceipt Execute(CachedState blockState, BlockContext ctx, InvokeTransactionV3 tx, ExecutionFlags flags = ExecutionFlags.None)
+    {
+        var state = new CachedState(blockState);
+        var (hash, sender, calldata, run, context, validate) = ValidateInvoke(state, ctx, tx, flags);
         state.SetNonce(sender, new Nonce(tx.Nonce + Felt.One));
 
         int beforeExecute = state.Checkpoint();
@@ -376,9 +369,9 @@ public static class TransactionExecutor
             {
                 string? overdraft = null;
                 if (Exceeds(gas, out var message)) overdraft = message;
-                else if (FeeToken.Balance(state, ctx.FeeTokenAddress, sender) < (BigInteger)fee)
+                else if (FeeToken.Balance(state, ctx.FeeTokenAddress, sender) is var balance && balance < (BigInteger)fee)
                 {
-                    overdraft = $"Insufficient fee token balance. Fee: {fee}, balance: {FeeToken.Balance(state, ctx.FeeTokenAddress, sender)}.";
+                    overdraft = $"Insufficient fee token balance. Fee: {fee}, balance: {balance}.";
                 }
                 if (overdraft is not null)
                 {

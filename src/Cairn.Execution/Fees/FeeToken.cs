@@ -12,7 +12,6 @@ public static class FeeToken
     public static readonly ContractAddress StrkAddress =
         new(Felt.Parse("0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d"));
 
-    private static readonly Felt BalancesBase = StarknetKeccak.Selector("ERC20_balances");
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ContractAddress, StorageKey> s_balanceKeys = new();
 
     /// <summary>
@@ -22,7 +21,7 @@ public static class FeeToken
     public static StorageKey BalanceKey(ContractAddress owner)
     {
         if (s_balanceKeys.TryGetValue(owner, out var key)) return key;
-        key = new StorageKey(ContractAddressCalculator.ReduceToAddressBound(Pedersen.Hash(BalancesBase, owner.Value)));
+        key = new StorageKey(SystemContracts.Erc20Token.BalanceKey(owner.Value));
         if (s_balanceKeys.Count >= 1 << 16) s_balanceKeys.Clear();
         s_balanceKeys[owner] = key;
         return key;

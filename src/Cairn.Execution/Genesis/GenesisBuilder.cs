@@ -15,7 +15,7 @@ namespace Cairn.Execution.Genesis;
 
 /// <summary>
 /// Builds the genesis state: the system classes declared; STRK (Cairn's ERC20, "Starknet Token", 18
-/// decimals, owner <see cref="MinterAddress"/>) at Starknet's STRK address; the universal deployer at both
+/// decimals, owner <see cref="MinterAddress"/>, its storage written as its constructor and mints would) at Starknet's STRK address; the universal deployer at both
 /// of Starknet's UDC addresses; N accounts (Cairn's account class, salt 20, deployer 0 — the
 /// DEPLOY_ACCOUNT address of their public key) whose balances and the total supply are written to the
 /// token's storage; then the extra classes and contracts of <see cref="GenesisOptions"/>. Private keys
@@ -44,27 +44,24 @@ public static class GenesisBuilder
         foreach (var c in classes) state.DeclareClass(c.ClassHash, c.CompiledClassHash, c.Casm);
 
         var context = new TransactionContext(new BlockInfo(0, 0, Felt.Zero), new TxInfo { ChainId = chainId });
-        var strk = FeeToken.StrkAddress;
-        Deploy(state, context, strk, SystemClasses.Erc20.ClassHash,
-            Erc20Token.ConstructorCalldata("Starknet Token", "STRK", 18, 0, 0, MinterAddress.Value, MinterAddress.Value));
         state.SetClassHashAt(new ContractAddress(UniversalDeployer.Address), SystemClasses.UniversalDeployer.ClassHash);
         state.SetClassHashAt(new ContractAddress(UniversalDeployer.LegacyAddress), SystemClasses.UniversalDeployer.ClassHash);
 
+        if (options.InitialBalance < 0 || options.InitialBalance >= BigInteger.One << 128) throw new ArgumentException("the initial balance must be in [0, 2^128)");
         var accounts = new List<PredeployedAccount>();
-        BigInteger supply = 0;
         for (int i = 0; i < options.Accounts; i++)
         {
             var key = PrivateKey(options.Seed, i);
             var pub = Ecdsa.GetPublicKey(key);
             var address = ContractAddressCalculator.Compute(AccountSalt, SystemClasses.Account.ClassHash.Value, [pub], Felt.Zero);
             Deploy(state, context, address, SystemClasses.Account.ClassHash, [pub]);
-            SetBalance(state, strk, address, options.InitialBalance);
-            supply += options.InitialBalance;
             accounts.Add(new PredeployedAccount(address, key, pub, options.InitialBalance));
         }
-        var supplyKey = new StorageKey(Erc20Token.TotalSupplyAddress);
-        state.SetStorage(strk, supplyKey, Felt.FromBigInteger(supply & Mask128));
-        state.SetStorage(strk, new StorageKey(supplyKey.Value + Felt.One), Felt.FromBigInteger(supply >> 128));
+        // STRK: the storage its constructor and mints would leave (name, symbol, decimals, owner, supply, balances).
+        var strk = FeeToken.StrkAddress;
+        state.SetClassHashAt(strk, SystemClasses.Erc20.ClassHash);
+        var balances = accounts.Select(a => (a.Address.Value, (UInt128)a.Balance));
+        foreach (var (key, value) in Erc20Token.InitialStorage("Starknet Token", "STRK", 18, MinterAddress.Value, balances)) state.SetStorage(strk, new StorageKey(key), value);
 
         foreach (var c in options.Contracts)
         {
@@ -73,16 +70,6 @@ public static class GenesisBuilder
             foreach (var (key, value) in c.Storage) state.SetStorage(c.Address, key, value);
         }
         return new GenesisState(state.ToStateDiff(), classes, accounts, state);
-    }
-
-    private static readonly BigInteger Mask128 = (BigInteger.One << 128) - 1;
-
-    /// <summary>Writes <paramref name="owner"/>'s STRK balance (low and high limbs).</summary>
-    public static void SetBalance(CachedState state, ContractAddress token, ContractAddress owner, BigInteger balance)
-    {
-        var low = FeeToken.BalanceKey(owner);
-        state.SetStorage(token, low, Felt.FromBigInteger(balance & Mask128));
-        state.SetStorage(token, new StorageKey(low.Value + Felt.One), Felt.FromBigInteger(balance >> 128));
     }
 
     private static void Deploy(CachedState state, TransactionContext context, ContractAddress address, ClassHash classHash, Felt[] calldata)

@@ -40,12 +40,7 @@ public static class SystemClasses
     }
 
     /// <summary>A CASM-only class (a genesis file without its Sierra): the Sierra view with an empty ABI.</summary>
-    public static DeclaredClass MakeWithoutAbi(CasmContractClass casm)
-    {
-        var sierraJson = SierraViewJson(casm, "[]");
-        var sierra = SierraContractClass.Parse(Encoding.UTF8.GetBytes(sierraJson));
-        return new DeclaredClass(SierraClassHash.Compute(sierra), new CompiledClassHash(CompiledClassHasher.ComputeBlake(casm)), casm, casm.ToJson(), sierraJson);
-    }
+    public static DeclaredClass MakeWithoutAbi(CasmContractClass casm) => Make(casm, "[]");
 
     private static string SierraViewJson(CasmContractClass casm, string abi)
     {

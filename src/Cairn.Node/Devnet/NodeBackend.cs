@@ -526,12 +526,7 @@ public sealed class NodeBackend : INodeBackend
         var header = _chain.GetHeader(number) ?? throw RpcBackendException.BlockNotFound();
         if (number == 0 || number - 1 < _world.PrunedBelow) throw RpcBackendException.NoTraceAvailable("REJECTED");
         var txs = _chain.GetTransactions(number) ?? [];
-        var state = new CachedState(new WorldStateReader(_world, _classes, number - 1), cacheReads: true);
-        if (number >= SystemContracts.StoredBlockHashBuffer)
-        {
-            ulong old = number - SystemContracts.StoredBlockHashBuffer;
-            state.SetStorage(SystemContracts.BlockHashContract, new StorageKey(Felt.FromUInt64(old)), _chain.GetHeader(old)!.Hash.Value);
-        }
+        var state = BlockProducer.OpenBlockState(new WorldStateReader(_world, _classes, number - 1), number, _chain);
         var g = header.GasPrices;
         var ctx = new Execution.Executor.BlockContext
         {
@@ -587,7 +582,7 @@ public sealed class NodeBackend : INodeBackend
                 if (compiledClass is not null) AddCompiledClass(compiledClass);
                 var casm = CasmFor(declare) ?? throw MissingCasm(declare);
                 if (casm.Casm.Bytecode.Count > MaxBytecodeSize) throw new TransactionRejectedException("CONTRACT_CLASS_SIZE_IS_TOO_LARGE", $"bytecode of {casm.Casm.Bytecode.Count} felts > {MaxBytecodeSize}");
-                byte[]? sierraJson = declare.ContractClass is { } sierra ? System.Text.Encoding.UTF8.GetBytes(SierraJson(sierra)) : null;
+                byte[]? sierraJson = declare.ContractClass is { } sierra ? SierraJson(sierra) : null;
                 attachment = new DeclareAttachment(casm.Casm, casm.Json, sierraJson);
                 break;
             default:
@@ -637,25 +632,13 @@ public sealed class NodeBackend : INodeBackend
         return ValueTask.FromResult(new AddTransactionResult(hash, classHash, deployed));
     }
 
-    private static string SierraJson(Execution.Classes.SierraContractClass sierra)
+    /// <summary>The Sierra class as <c>starknet_getClass</c> serves it (the RPC's own class writer).</summary>
+    private static byte[] SierraJson(Execution.Classes.SierraContractClass sierra)
     {
-        var o = new JsonObject
-        {
-            ["sierra_program"] = new JsonArray(sierra.SierraProgram.ToArray().Select(f => (JsonNode)JsonValue.Create(f.ToHexString())!).ToArray()),
-            ["contract_class_version"] = sierra.ContractClassVersion,
-            ["entry_points_by_type"] = new JsonObject
-            {
-                ["EXTERNAL"] = EntryPoints(sierra.External),
-                ["L1_HANDLER"] = EntryPoints(sierra.L1Handler),
-                ["CONSTRUCTOR"] = EntryPoints(sierra.Constructor),
-            },
-            ["abi"] = sierra.Abi,
-        };
-        return o.ToJsonString();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer)) Cairn.Rpc.Json.ClassWriter.WriteSierra(w, sierra);
+        return buffer.WrittenSpan.ToArray();
     }
-
-    private static JsonArray EntryPoints(IReadOnlyList<Execution.Classes.SierraEntryPoint> eps) =>
-        new(eps.Select(e => (JsonNode)new JsonObject { ["selector"] = e.Selector.ToHexString(), ["function_idx"] = e.FunctionIdx }).ToArray());
 
     private (CasmContractClass Casm, byte[] Json)? CasmFor(DeclareTransactionV3 declare) =>
         _casmByCompiledHash.TryGetValue(declare.CompiledClassHash, out var c) ? c : null;

@@ -74,7 +74,7 @@ public sealed class L1HandlerTests
         Assert.True(receipt.ActualFee > 0);
         Assert.True(receipt.Gas.L1Gas > 0, "consuming the message costs L1 gas");
         Assert.Equal(2, receipt.Resources.L1HandlerPayloadSize);
-        var key = new StorageKey(StorageAddress.Of("deposits", Felt.FromUInt64(0xa11ce)));
+        var key = new StorageKey(StorageLayout.MapAddress("deposits", Felt.FromUInt64(0xa11ce)));
         Assert.Equal(Felt.FromUInt64(70), state.GetStorage(Bridge, key));
         var ev = Assert.Single(receipt.Events);
         Assert.Equal([StarknetKeccak.Selector("Deposited"), Felt.FromUInt64(0xa11ce)], ev.Keys);
