@@ -23,6 +23,15 @@ namespace Cairn.State;
 /// after every block that touched it: a per-contract change log, newest first.</item>
 /// <item><c>'k' + class hash (32) + ~block (8 BE)</c> → the compiled class hash declared at that block.</item>
 /// <item><c>'p'</c> → the block below which trie nodes were pruned.</item>
+/// <item><c>'s' + address (32) + key (32) + ~block (8 BE)</c> → the storage value written at that block: a flat
+/// per-slot change log, newest first, so a storage read is one seek instead of a walk down the contract's storage
+/// trie (one disk read instead of one per trie level when nothing is cached).</item>
+/// <item><c>'l' + address (32) + key (32)</c> → the slot's value after the latest block (absent when 0): a latest read
+/// is one point lookup. A revert restores these from the <c>'s'</c> log.</item>
+/// <item><c>'w' + block (8 BE)</c> → the (address, key) pairs the block wrote, so a revert can delete its
+/// <c>'s'</c> entries and restore the <c>'l'</c> ones.</item>
+/// <item><c>'f'</c> → present when the flat storage log was kept from block 0. A store written before the log
+/// existed lacks it and keeps reading storage through the tries.</item>
 /// </list>
 /// <para>History: a read at block N seeks the first change-log entry at or after <c>~N</c>, i.e. the newest change
 /// at a block ≤ N (one seek). Storage is read through that contract's storage root as of N: trie nodes are never
@@ -44,6 +53,11 @@ public sealed class WorldState
     private readonly Lock _gate = new();
     private volatile Head? _head;
     private ulong _prunedBelow;
+    private readonly bool _flatStorage;
+
+    // A sequence lock over the latest-value table: odd while a block is being committed or reverted, so a reader of
+    // the head block can tell that the 'l' entry it read may belong to another block and falls back to the log.
+    private long _commitSequence;
 
     public WorldState(IKeyValueStore store, int cacheSlots = TrieNodeStore.DefaultCacheSlots)
     {
@@ -62,6 +76,9 @@ public sealed class WorldState
             _head = new Head(block, LoadBlockRecord(block));
         }
 
+        // A new store keeps the flat storage log from block 0; an older store without it reads through the tries.
+        _flatStorage = head is null || store.ContainsKey(_data, StateKeys.FlatStorageKey());
+
         var pruned = store.Get(_data, [PrunedKeyByte]);
         _prunedBelow = pruned is null ? 0 : BinaryPrimitives.ReadUInt64BigEndian(pruned);
     }
@@ -75,6 +92,9 @@ public sealed class WorldState
     public MerkleTrie<PedersenTrieHash> StorageTrie { get; }
 
     public MerkleTrie<PoseidonTrieHash> ClassesTrie { get; }
+
+    /// <summary>Whether storage reads use the flat per-slot change log (false only for stores written before it).</summary>
+    public bool HasFlatStorage => _flatStorage;
 
     /// <summary>The newest applied block, or null before block 0.</summary>
     public ulong? LatestBlock => _head?.Block;
@@ -110,6 +130,13 @@ public sealed class WorldState
             }
 
             using var batch = _store.CreateBatch();
+            if (head is null && _flatStorage)
+            {
+                batch.Put(_data, StateKeys.FlatStorageKey(), [1]);
+            }
+
+            var storageWrites = _flatStorage ? new List<byte>() : null;
+            Span<byte> slotValue = stackalloc byte[32];
             var addresses = diff.TouchedAddresses();
             var contractWrites = new TrieWrite[addresses.Count];
             var addressFelts = new Felt[addresses.Count];
@@ -126,6 +153,21 @@ public sealed class WorldState
                     foreach (var (key, value) in slots)
                     {
                         writes[j++] = new TrieWrite(key.Value, value);
+                        if (storageWrites is not null)
+                        {
+                            value.WriteBytesBE(slotValue);
+                            batch.Put(_data, StateKeys.StorageKey(address.Value, key.Value, blockNumber), slotValue);
+                            if (value.IsZero)
+                            {
+                                batch.Delete(_data, StateKeys.LatestStorageKey(address.Value, key.Value));
+                            }
+                            else
+                            {
+                                batch.Put(_data, StateKeys.LatestStorageKey(address.Value, key.Value), slotValue);
+                            }
+
+                            AppendSlot(storageWrites, address.Value, key.Value);
+                        }
                     }
 
                     storageRoot = StorageTrie.Update(storageRoot, writes, batch, blockNumber);
@@ -148,6 +190,11 @@ public sealed class WorldState
                 batch.Put(_data, StateKeys.VersionedKey(StateKeys.Contract, address.Value, blockNumber), encoded);
                 contractWrites[i] = new TrieWrite(address.Value, newState.Leaf);
                 addressFelts[i] = address.Value;
+            }
+
+            if (storageWrites is { Count: > 0 })
+            {
+                batch.Put(_data, StateKeys.StorageWritesKey(blockNumber), storageWrites.ToArray());
             }
 
             var contractsRoot = ContractsTrie.Update(head?.Record.ContractsRoot ?? TrieRoot.Empty, contractWrites, batch, blockNumber);
@@ -176,8 +223,17 @@ public sealed class WorldState
             batch.Put(_data, StateKeys.HeadKey(), headValue);
             beforeCommit?.Invoke(batch, record.Roots);
 
-            _store.Write(batch);
-            _head = new Head(blockNumber, record);
+            Interlocked.Increment(ref _commitSequence);
+            try
+            {
+                _store.Write(batch);
+                _head = new Head(blockNumber, record);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _commitSequence);
+            }
+
             roots = record.Roots;
         }
 
@@ -226,6 +282,7 @@ public sealed class WorldState
             }
 
             using var batch = _store.CreateBatch();
+            var revertedSlots = _flatStorage ? new HashSet<(Felt Address, Felt Key)>() : null;
             for (var block = head.Block; ; block--)
             {
                 var record = LoadBlockRecord(block);
@@ -239,11 +296,21 @@ public sealed class WorldState
                     batch.Delete(_data, StateKeys.VersionedKey(StateKeys.Class, classHash, block));
                 }
 
+                if (revertedSlots is not null)
+                {
+                    DeleteStorageWrites(batch, block, revertedSlots);
+                }
+
                 batch.Delete(_data, StateKeys.BlockKey(block));
                 if (block == firstReverted)
                 {
                     break;
                 }
+            }
+
+            if (revertedSlots is not null)
+            {
+                RestoreLatestStorage(batch, revertedSlots, firstReverted);
             }
 
             Nodes.Revert(firstReverted, batch);
@@ -258,10 +325,19 @@ public sealed class WorldState
             else
             {
                 batch.Delete(_data, StateKeys.HeadKey());
+                batch.Delete(_data, StateKeys.FlatStorageKey());
             }
 
-            _store.Write(batch);
-            _head = newHead;
+            Interlocked.Increment(ref _commitSequence);
+            try
+            {
+                _store.Write(batch);
+                _head = newHead;
+            }
+            finally
+            {
+                Interlocked.Increment(ref _commitSequence);
+            }
         }
     }
 
@@ -286,6 +362,15 @@ public sealed class WorldState
 
             using var batch = _store.CreateBatch();
             var deleted = Nodes.Prune(keepFromBlock, batch);
+            // The revert lists of blocks that can no longer be reverted (the flat log itself stays: it is small).
+            using (var lists = _store.IterateRange(_data, StateKeys.StorageWritesKey(PrunedBelow), StateKeys.StorageWritesKey(keepFromBlock)))
+            {
+                while (lists.MoveNext())
+                {
+                    batch.Delete(_data, lists.Key);
+                }
+            }
+
             Span<byte> value = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(value, keepFromBlock);
             batch.Put(_data, [PrunedKeyByte], value);
@@ -327,6 +412,22 @@ public sealed class WorldState
         if (b < PrunedBelow)
         {
             throw new InvalidOperationException($"Storage at block {b} was pruned (kept from block {PrunedBelow}).");
+        }
+
+        if (_flatStorage)
+        {
+            // The head block: one point lookup, unless a commit or revert ran meanwhile (then the log answers).
+            var sequence = Volatile.Read(ref _commitSequence);
+            if ((sequence & 1) == 0 && _head?.Block == b)
+            {
+                var latest = _store.Get(_data, StateKeys.LatestStorageKey(address.Value, key.Value));
+                if (Volatile.Read(ref _commitSequence) == sequence)
+                {
+                    return latest is null ? Felt.Zero : Felt.FromBytesBE(latest);
+                }
+            }
+
+            return ReadStorageLog(address.Value, key.Value, b);
         }
 
         var state = ReadContractState(address.Value, b);
@@ -391,6 +492,61 @@ public sealed class WorldState
         using var iterator = _store.IterateRange(
             _data, StateKeys.VersionedKey(prefix, id, block), StateKeys.VersionedUpperBound(prefix, id));
         return iterator.MoveNext() ? iterator.Value.ToArray() : null;
+    }
+
+    private static void AppendSlot(List<byte> list, Felt address, Felt key)
+    {
+        Span<byte> pair = stackalloc byte[64];
+        address.WriteBytesBE(pair[..32]);
+        key.WriteBytesBE(pair[32..]);
+        list.AddRange(pair);
+    }
+
+    /// <summary>The 'l' entries of slots the reverted blocks wrote, set back to their value before <paramref name="firstReverted"/>.</summary>
+    private void RestoreLatestStorage(IWriteBatch batch, HashSet<(Felt Address, Felt Key)> slots, ulong firstReverted)
+    {
+        Span<byte> value = stackalloc byte[32];
+        foreach (var (address, key) in slots)
+        {
+            var latestKey = StateKeys.LatestStorageKey(address, key);
+            var before = firstReverted == 0 ? Felt.Zero : ReadStorageLog(address, key, firstReverted - 1);
+            if (before.IsZero)
+            {
+                batch.Delete(_data, latestKey);
+            }
+            else
+            {
+                before.WriteBytesBE(value);
+                batch.Put(_data, latestKey, value);
+            }
+        }
+    }
+
+    /// <summary>The newest value the 's' log holds for a slot at a block ≤ <paramref name="block"/> (0 when none).</summary>
+    private Felt ReadStorageLog(Felt address, Felt key, ulong block)
+    {
+        using var iterator = _store.IterateRange(_data, StateKeys.StorageKey(address, key, block), StateKeys.StorageUpperBound(address, key));
+        return iterator.MoveNext() ? Felt.FromBytesBE(iterator.Value) : Felt.Zero;
+    }
+
+    private void DeleteStorageWrites(IWriteBatch batch, ulong block, HashSet<(Felt Address, Felt Key)> slots)
+    {
+        var writesKey = StateKeys.StorageWritesKey(block);
+        var pairs = _store.Get(_data, writesKey);
+        if (pairs is null)
+        {
+            return;
+        }
+
+        for (var at = 0; at + 64 <= pairs.Length; at += 64)
+        {
+            var address = Felt.FromBytesBE(pairs.AsSpan(at, 32));
+            var key = Felt.FromBytesBE(pairs.AsSpan(at + 32, 32));
+            batch.Delete(_data, StateKeys.StorageKey(address, key, block));
+            slots.Add((address, key));
+        }
+
+        batch.Delete(_data, writesKey);
     }
 
     private BlockRecord LoadBlockRecord(ulong block)

@@ -312,7 +312,8 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
             .SetWalRecoveryMode(Recovery.PointInTime)
             .IncreaseParallelism(options.BackgroundJobs)
             .SetKeepLogFileNum(3)
-            .SetInfoLogLevel(options.VerboseLog ? InfoLogLevel.Info : InfoLogLevel.Warn);
+            .SetInfoLogLevel(options.VerboseLog ? InfoLogLevel.Info : InfoLogLevel.Warn)
+            .SetUseDirectReads(options.DirectReads);
         RocksDbNative.Api.rocksdb_options_set_max_background_jobs(dbOptions.Handle, options.BackgroundJobs);
 
         var cache = Cache.CreateLru((ulong)options.BlockCacheBytes);

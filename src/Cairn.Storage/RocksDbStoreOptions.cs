@@ -26,6 +26,13 @@ public sealed record RocksDbStoreOptions
     /// <summary>Background threads for flushes and compactions (default: the processor count, at least 2).</summary>
     public int BackgroundJobs { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Whether table files are read with O_DIRECT, bypassing the operating system's page cache (default off). With a
+    /// small <see cref="BlockCacheBytes"/> every read that misses the block cache then goes to the disk, which is how
+    /// the benchmarks measure reads "from disk"; a node whose block cache owns the memory may use it too.
+    /// </summary>
+    public bool DirectReads { get; init; }
+
     /// <summary>Whether RocksDB writes its informational LOG file (default off: warnings and errors only).</summary>
     public bool VerboseLog { get; init; }
 

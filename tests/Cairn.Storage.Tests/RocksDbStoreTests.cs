@@ -142,4 +142,28 @@ public sealed class RocksDbStoreTests : KeyValueStoreContractTests
         Assert.Null(store.Get(c, B("k000")));
         Assert.Equal(B("v0"), snapshot.Get(c, B("k000")));
     }
+
+    [Fact]
+    public void Direct_reads_read_table_files_without_the_page_cache()
+    {
+        var path = _temp.Sub("direct");
+        using (var store = RocksDbStore.Open(path, ["c"]))
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                store.Put(store.Columns[0], B($"k{i:D4}"), B($"v{i}"));
+            }
+
+            store.Flush();
+        }
+
+        var options = new RocksDbStoreOptions { DirectReads = true, BlockCacheBytes = 0 };
+        using (var store = RocksDbStore.Open(path, ["c"], options))
+        {
+            Assert.True(store.Options.DirectReads);
+            Assert.Equal(B("v1234"), store.Get(store.Columns[0], B("k1234")));
+            Assert.Null(store.Get(store.Columns[0], B("k2000")));
+            Assert.Equal(2_000, store.GetAll(store.Columns[0], B("k")).Count);
+        }
+    }
 }
