@@ -62,11 +62,10 @@ public sealed class CairoPublicInput
     public ulong FinalAp => Required("execution").StopPtr;
 
     /// <summary>The segments the layout's seed and AIR use, in the layout's order.</summary>
-    public static IReadOnlyList<string> LayoutSegments(string layout) => layout switch
-    {
-        "plain" => ["program", "execution"],
-        _ => throw new CairoProverException($"layout '{layout}' is not supported by the prover (supported: plain)"),
-    };
+    public static IReadOnlyList<string> LayoutSegments(string layout) => CairoLayout.Get(layout).Segments;
+
+    /// <summary>Number of range-check builtin instances the trace holds (<c>n_steps / ratio</c>; 0 without the builtin).</summary>
+    public long RangeCheckInstances => CairoLayout.Find(Layout) is { RangeCheckRatio: > 0 } layout ? NSteps / layout.RangeCheckRatio : 0;
 
     /// <summary>A copy with another number of steps (the prover may extend the final jmp-rel-0 loop).</summary>
     public CairoPublicInput WithSteps(long nSteps) => new(Air with { NSteps = nSteps });
@@ -74,19 +73,21 @@ public sealed class CairoPublicInput
     /// <summary>
     /// The checks a verifier makes on the public input before anything else (spec §5.12 pitfalls 5–7, §6.5): a known
     /// layout with exactly its segments, a power-of-two step count, <c>0 ≤ rc_min ≤ rc_max &lt; 2^16</c>, a non-empty
-    /// public memory that fits the slots, canonical and distinct-valued public addresses; null when all hold.
+    /// public memory that fits the slots, canonical and distinct-valued public addresses, and the builtin segments'
+    /// checks (<see cref="ValidateBuiltins"/>); null when all hold.
     /// </summary>
     public string? Validate()
     {
-        if (Layout != "plain") return $"unsupported layout '{Layout}'";
+        if (CairoLayout.Find(Layout) is not { } layout) return $"unsupported layout '{Layout}'";
         if (NSteps < 2 || NSteps > 1 << 26 || !BitOperations.IsPow2(NSteps)) return "n_steps must be a power of two in [2, 2^26]";
         if (RcMin < 0 || RcMin > RcMax || RcMax >= 1 << 16) return "the range-check bounds must satisfy 0 ≤ rc_min ≤ rc_max < 2^16";
-        var names = LayoutSegments(Layout);
+        var names = layout.Segments;
         if (Segments.Count != names.Count) return $"layout {Layout} has exactly the segments {string.Join(", ", names)}";
         for (int i = 0; i < names.Count; i++)
         {
             if (Segments[i].Name != names[i]) return $"segment {i} must be '{names[i]}'";
             if (Segments[i].BeginAddr == 0) return $"segment '{names[i]}' begins at address 0";
+            if (i >= 2 && Segments[i].StopPtr < Segments[i].BeginAddr) return $"segment '{names[i]}' stops before it begins";
         }
         if (PublicMemory.Count == 0) return "the public memory is empty";
         if (PublicMemory.Count > PublicMemorySlots) return $"the public memory has {PublicMemory.Count} entries, more than the {PublicMemorySlots} slots";
@@ -97,6 +98,36 @@ public sealed class CairoPublicInput
             if (e.Page != 0) return "only page 0 is supported";
             if (seen.TryGetValue(e.Address, out var v) && v != e.Value) return $"public memory address {e.Address} has two values";
             seen[e.Address] = e.Value;
+        }
+        return ValidateBuiltins(layout, seen);
+    }
+
+    /// <summary>
+    /// The builtin segments (spec §7.1): unconstrained builtins unused (<c>begin = stop</c>), the range-check segment
+    /// within the trace's instances (<c>begin ≤ stop ≤ begin + n_steps/ratio</c>), every output cell in the public
+    /// memory.
+    /// </summary>
+    private string? ValidateBuiltins(CairoLayout layout, Dictionary<ulong, Felt> publicMemory)
+    {
+        foreach (var name in layout.Unconstrained)
+        {
+            var s = Required(name);
+            if (s.StopPtr != s.BeginAddr)
+                return $"the {name} builtin is used ({s.StopPtr - s.BeginAddr} cells) but Cairn's {layout.Name} layout does not prove it yet (its segment must be empty)";
+        }
+        if (layout.RangeCheckRatio > 0)
+        {
+            if (NSteps < layout.RangeCheckRatio) return $"layout {layout.Name} needs n_steps ≥ {layout.RangeCheckRatio}";
+            var rc = Required("range_check");
+            if (rc.StopPtr - rc.BeginAddr > (ulong)RangeCheckInstances)
+                return $"the range_check segment has {rc.StopPtr - rc.BeginAddr} cells, more than the {RangeCheckInstances} instances of {NSteps} steps";
+        }
+        if (layout.HasOutput)
+        {
+            var output = Required("output");
+            if (output.StopPtr - output.BeginAddr > (ulong)PublicMemory.Count) return "the output segment is larger than the public memory";
+            for (ulong a = output.BeginAddr; a < output.StopPtr; a++)
+                if (!publicMemory.ContainsKey(a)) return $"output cell {a} is not in the public memory";
         }
         return null;
     }
@@ -190,7 +221,7 @@ public sealed class CairoPublicInput
         return data.Length == 0 ? h : Pedersen.Hash(Felt.FromUInt64((ulong)data.Length), h);
     }
 
-    /// <summary>The output builtin's cells when the layout has an output segment (none in plain).</summary>
+    /// <summary>The output builtin's cells when the layout has an output segment (none in plain); all are public (see <see cref="Validate"/>).</summary>
     public Felt[] Output()
     {
         if (Segment("output") is not { } output) return [];

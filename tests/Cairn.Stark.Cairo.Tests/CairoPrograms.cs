@@ -31,7 +31,49 @@ internal static class CairoPrograms
         return runner;
     }
 
-    public static CairoExecution Execute(string source) => CairoExecution.FromRunner(Run(source));
+    public static CairoExecution Execute(string source, string layout = "plain") => CairoExecution.FromRunner(Run(source, layout));
+
+    /// <summary>Every 16-bit part 2^15: range-checked values near it keep the rc16 pool narrow (no padding beyond 512 steps).</summary>
+    public const string PartsAtHalf = "0x80008000800080008000800080008000";
+
+    /// <summary>
+    /// <paramref name="n"/> range checks (range_check builtin only): the values <c>C + i</c> for <c>i = n … 1</c>
+    /// (<c>C</c> = <see cref="PartsAtHalf"/>), written one per loop iteration (5 steps each).
+    /// </summary>
+    public static string RangeChecks(int n) => $$"""
+        %builtins range_check
+        __start__:
+            ap += 1
+            call main
+        __end__:
+            jmp rel 0
+        main:                                    // range_check_ptr at [fp - 3]
+            [ap] = [fp + -3], ap++               // p
+            [ap] = {{n}}, ap++                   // i
+        loop:
+            [ap] = [ap + -1] + {{PartsAtHalf}}, ap++
+            [ap + -1] = [[ap + -3]]              // range check C + i
+            [ap] = [ap + -3] + 1, ap++           // p + 1
+            [ap] = [ap + -3] + -1, ap++          // i - 1
+            jmp loop if [ap + -1] != 0
+            [ap] = [ap + -2], ap++               // return p
+            ret
+        """;
+
+    /// <summary>Writes <paramref name="value"/> (a big constant) to the range-check segment.</summary>
+    public static string RangeCheckOf(string value) => $$"""
+        %builtins range_check
+        __start__:
+            ap += 1
+            call main
+        __end__:
+            jmp rel 0
+        main:
+            [ap] = {{value}}, ap++
+            [ap + -1] = [[fp + -3]]
+            [ap] = [fp + -3] + 1, ap++
+            ret
+        """;
 
     /// <summary>A counting loop of <paramref name="n"/> iterations (4 steps each).</summary>
     public static string Loop(int n) => $$"""

@@ -4,12 +4,13 @@ using Cairn.Stark.Cairo.Plain;
 
 namespace Cairn.Stark.Cairo.Tests;
 
-/// <summary>Evaluates every constraint of the plain AIR on every row of its domain; returns the violated ones.</summary>
+/// <summary>Evaluates every constraint of the statement layout's AIR on every row of its domain; returns the violated ones.</summary>
 internal static class ConstraintChecker
 {
     public static SortedSet<int> Violated(PlainTrace trace, CairoPublicInput? statement = null)
     {
-        var air = new PlainCairoAir(statement ?? trace.PublicInput) { CheckInteraction = false };
+        var input = statement ?? trace.PublicInput;
+        var air = CairoLayout.Get(input.Layout).CreateAir(input, checkInteraction: false);
         Felt[] challenges = [Felt.FromUInt64(0x1234567), Felt.FromUInt64(0x89abcdef), Felt.FromUInt64(0x13579bdf)];
         var columns = new List<Felt[]>(trace.Columns);
         columns.AddRange(air.BuildInteractionTrace(trace.Columns, challenges));

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Cairn.Cairo.Output;
 using Cairn.Primitives;
+using Cairn.Stark.Cairo.Builtins;
 using Cairn.Stark.Cairo.Input;
 
 namespace Cairn.Stark.Cairo.Plain;
@@ -24,6 +25,26 @@ public static class PlainTraceBuilder
     {
         var input = new CairoPublicInput(execution.PublicInput);
         if (input.Layout != "plain") throw new CairoProverException($"the run used layout '{input.Layout}'; this prover proves plain");
+        return Build(execution, CairoLayout.Plain, minimumSteps);
+    }
+
+    /// <summary>
+    /// The trace of <paramref name="layout"/> on the plain geometry. With a range-check builtin
+    /// (<see cref="RangeCheckBuiltinCells"/>) the run's step count is kept (its builtin segments are sized for it) and
+    /// the builtin takes one spare memory pair per instance and its 8 parts from the spare rc16 cells; unused instances
+    /// compose whatever the hole filling puts into their parts.
+    /// </summary>
+    internal static PlainTrace Build(CairoExecution execution, CairoLayout layout, int minimumSteps)
+    {
+        var input = new CairoPublicInput(execution.PublicInput);
+        if (input.Layout != layout.Name) throw new CairoProverException($"the run used layout '{input.Layout}', not {layout.Name}");
+        bool builtins = layout.RangeCheckRatio > 0;
+        if (builtins)
+        {
+            if (layout.RangeCheckRatio != RangeCheckBuiltinCells.Ratio)
+                throw new CairoProverException($"layout {layout.Name}: only a range-check ratio of {RangeCheckBuiltinCells.Ratio} fits the plain geometry");
+            if (input.Validate() is { } invalid) throw new CairoProverException($"layout {layout.Name}: {invalid}");
+        }
         int steps = execution.Steps;
         if (input.NSteps != steps) throw new CairoProverException($"the public input says {input.NSteps} steps, trace.bin has {steps}");
         if (execution.Pc[0] != input.InitialPc || execution.Ap[0] != input.InitialAp || execution.Fp[0] != input.InitialAp)
@@ -56,6 +77,9 @@ public static class PlainTraceBuilder
             throw new CairoProverException(first.Message);
         }
 
+        // Range-check builtin instances: the written cells (split into parts), the others left to the hole filling.
+        var rc = builtins ? RangeCheckInstances(execution, input) : null;
+
         // Offsets and addresses used, holes, capacities.
         var rcUsed = new bool[1 << 16];
         ulong maxAddress = 0;
@@ -69,6 +93,22 @@ public static class PlainTraceBuilder
         for (int v = 0; v < 1 << 16; v++)
             if (rcUsed[v] && (v < input.RcMin || v > input.RcMax))
                 throw new CairoProverException($"offset {v} (biased) lies outside [rc_min, rc_max] = [{input.RcMin}, {input.RcMax}]");
+        int usedInstances = 0;
+        if (rc is not null)
+        {
+            maxAddress = Math.Max(maxAddress, rc.Begin + (ulong)rc.Parts.Length - 1);
+            foreach (var parts in rc.Parts)
+            {
+                if (parts is null) continue;
+                usedInstances++;
+                foreach (var v in parts)
+                {
+                    if (v < input.RcMin || v > input.RcMax)
+                        throw new CairoProverException($"a range-check builtin part {v} lies outside [rc_min, rc_max] = [{input.RcMin}, {input.RcMax}]");
+                    rcUsed[v] = true;
+                }
+            }
+        }
         var rcHoles = new List<int>();
         for (int v = input.RcMin; v <= input.RcMax; v++)
             if (!rcUsed[v]) rcHoles.Add(v);
@@ -80,6 +120,8 @@ public static class PlainTraceBuilder
             ref var d = ref decoded[k];
             used[d.Pc] = used[d.Op0Addr] = used[d.DstAddr] = used[d.Op1Addr] = true;
         }
+        if (rc is not null)
+            for (int i = 0; i < rc.Parts.Length; i++) used[rc.Begin + (ulong)i] = true;
         if (used[0]) throw new CairoProverException("address 0 is accessed; relocated memory starts at 1");
         var memoryHoles = new List<ulong>();
         for (ulong a = 1; a <= maxAddress; a++)
@@ -87,7 +129,21 @@ public static class PlainTraceBuilder
 
         long n = Math.Max(steps, minimumSteps);
         if (!BitOperations.IsPow2(n)) n = (long)BitOperations.RoundUpToPowerOf2((ulong)n);
-        while (2 * n < input.PublicMemory.Count || 2 * n < memoryHoles.Count || 13 * n < rcHoles.Count) n *= 2;
+        // Spare memory pairs: 2 per step, less one per range-check instance; spare rc16 cells: 13 per step, less the
+        // parts of the written range-check cells.
+        bool Fits(long steps) =>
+            2 * steps >= input.PublicMemory.Count
+            && 2 * steps - (rc?.Parts.Length ?? 0) >= memoryHoles.Count
+            && 13 * steps - RangeCheckBuiltinCells.Parts * usedInstances >= rcHoles.Count;
+        if (builtins)
+        {
+            // The builtin segments were sized for the run's steps: a longer trace would move the instances.
+            if (n != steps || !Fits(n))
+                throw new CairoProverException(
+                    $"the run's {steps} steps do not give layout {layout.Name} enough cells (public memory {input.PublicMemory.Count}, memory holes " +
+                    $"{memoryHoles.Count}, rc16 holes {rcHoles.Count}); run the program with more steps");
+        }
+        while (!Fits(n)) n *= 2;
         if (n * RowsPerStep > 1 << 30) throw new CairoProverException("the trace would exceed 2^30 rows");
         if (n > steps)
         {
@@ -107,6 +163,7 @@ public static class PlainTraceBuilder
         var c4 = new Felt[t];
         var c5 = new Felt[t];
         var rcPool = new ushort[t];
+        var rcFixed = new bool[t];
         int stepCount = (int)n;
         chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, stepCount / 1024));
         Parallel.For(0, chunks, chunk =>
@@ -117,12 +174,10 @@ public static class PlainTraceBuilder
                 ref var d = ref decoded[k];
                 int r = k * RowsPerStep;
                 for (int i = 0; i < 16; i++) c1[r + i] = Felt.FromUInt64(d.Flags >> i);
-                c0[r] = Felt.FromUInt64(d.OffDst);
-                c0[r + 4] = Felt.FromUInt64(d.OffOp1);
-                c0[r + 8] = Felt.FromUInt64(d.OffOp0);
                 rcPool[r] = d.OffDst;
                 rcPool[r + 4] = d.OffOp1;
                 rcPool[r + 8] = d.OffOp0;
+                rcFixed[r] = rcFixed[r + 4] = rcFixed[r + 8] = true;
                 c3[r] = Felt.FromUInt64(d.Pc);
                 c3[r + 1] = d.Inst;
                 c3[r + 4] = Felt.FromUInt64(d.Op0Addr);
@@ -139,32 +194,67 @@ public static class PlainTraceBuilder
                 c5[r + 12] = d.Res;
             }
         });
+        if (rc is not null)
+        {
+            for (int i = 0; i < rc.Parts.Length; i++)
+            {
+                if (rc.Parts[i] is not { } parts) continue;
+                for (int j = 0; j < RangeCheckBuiltinCells.Parts; j++)
+                {
+                    int row = i * RangeCheckBuiltinCells.RowsPerInstance + RangeCheckBuiltinCells.PartRow(j);
+                    rcPool[row] = parts[j];
+                    rcFixed[row] = true;
+                }
+            }
+        }
 
-        // rc16 spare cells: the holes of [rc_min, rc_max] in increasing order, then rc_max (§6.5).
+        // rc16 spare cells (unused range-check parts included): the holes of [rc_min, rc_max] in increasing order,
+        // then rc_max (§6.5).
         int hole = 0;
         for (int row = 0; row < t; row++)
         {
-            int inStep = row & 15;
-            if (inStep == 0 || inStep == 4 || inStep == 8) continue;
-            ushort v = hole < rcHoles.Count ? (ushort)rcHoles[hole++] : (ushort)input.RcMax;
-            rcPool[row] = v;
-            c0[row] = Felt.FromUInt64(v);
+            if (rcFixed[row]) continue;
+            rcPool[row] = hole < rcHoles.Count ? (ushort)rcHoles[hole++] : (ushort)input.RcMax;
         }
         var counts = new int[1 << 16];
         foreach (var v in rcPool) counts[v]++;
         var rcValues = new Felt[1 << 16];
         for (int v = input.RcMin; v <= input.RcMax; v++) rcValues[v] = Felt.FromUInt64((ulong)v);
+        for (int row = 0; row < t; row++) c0[row] = rcValues[rcPool[row]];
         for (int v = 0, row = 0; v < counts.Length; v++)
             for (int c = counts[v]; c > 0; c--) c2[row++] = rcValues[v];
 
-        // Memory spare pairs (rows 6/7 and 14/15): holes with value 0, then (max + 1, 0) (§6.4).
+        // Spare memory pairs (rows 6/7 and 14/15): the range-check instance pairs, then holes with value 0, then
+        // (max + 1, 0) (§6.4).
+        var spareAddress = new ulong[2 * stepCount];
+        var spareValue = new Felt[2 * stepCount];
         hole = 0;
-        Felt beyond = Felt.FromUInt64(maxAddress + 1);
+        Span<Felt> partValues = stackalloc Felt[RangeCheckBuiltinCells.Parts];
+        for (int k = 0; k < stepCount; k++)
+        {
+            for (int s = 0; s < 2; s++)
+            {
+                int i = k / RangeCheckBuiltinCells.Ratio;
+                if (rc is not null && s == 0 && k % RangeCheckBuiltinCells.Ratio == 0)
+                {
+                    for (int j = 0; j < RangeCheckBuiltinCells.Parts; j++)
+                        partValues[j] = c0[i * RangeCheckBuiltinCells.RowsPerInstance + RangeCheckBuiltinCells.PartRow(j)];
+                    spareAddress[2 * k] = rc.Begin + (ulong)i;
+                    spareValue[2 * k] = RangeCheckBuiltinCells.Compose(partValues);
+                }
+                else
+                {
+                    spareAddress[2 * k + s] = hole < memoryHoles.Count ? memoryHoles[hole++] : maxAddress + 1;
+                }
+            }
+        }
         for (int k = 0; k < stepCount; k++)
         {
             int r = k * RowsPerStep;
-            c3[r + 6] = hole < memoryHoles.Count ? Felt.FromUInt64(memoryHoles[hole++]) : beyond;
-            c3[r + 14] = hole < memoryHoles.Count ? Felt.FromUInt64(memoryHoles[hole++]) : beyond;
+            c3[r + 6] = Felt.FromUInt64(spareAddress[2 * k]);
+            c3[r + 7] = spareValue[2 * k];
+            c3[r + 14] = Felt.FromUInt64(spareAddress[2 * k + 1]);
+            c3[r + 15] = spareValue[2 * k + 1];
         }
 
         // c4: every pair of c3 with the public-memory slots replaced by the public memory (padded with its first
@@ -174,7 +264,6 @@ public static class PlainTraceBuilder
         var values = new Felt[pairs];
         int slot = 0;
         var publicMemory = input.PublicMemory;
-        hole = 0;
         for (int k = 0; k < stepCount; k++)
         {
             ref var d = ref decoded[k];
@@ -183,8 +272,8 @@ public static class PlainTraceBuilder
             keys[p + 2] = d.Op0Addr; values[p + 2] = d.Op0;
             keys[p + 4] = d.DstAddr; values[p + 4] = d.Dst;
             keys[p + 6] = d.Op1Addr; values[p + 6] = d.Op1;
-            keys[p + 3] = hole < memoryHoles.Count ? memoryHoles[hole++] : maxAddress + 1;
-            keys[p + 7] = hole < memoryHoles.Count ? memoryHoles[hole++] : maxAddress + 1;
+            keys[p + 3] = spareAddress[2 * k]; values[p + 3] = spareValue[2 * k];
+            keys[p + 7] = spareAddress[2 * k + 1]; values[p + 7] = spareValue[2 * k + 1];
             for (int s = 1; s <= 5; s += 4)
             {
                 var e = slot < publicMemory.Count ? publicMemory[slot] : publicMemory[0];
@@ -200,6 +289,27 @@ public static class PlainTraceBuilder
             c4[2 * i + 1] = values[i];
         }
         return new PlainTrace([c0, c1, c2, c3, c4, c5], input);
+    }
+
+    /// <summary>The range-check segment's first address and, per instance, the parts of its written value (null: unused).</summary>
+    private sealed record RangeCheckPlan(ulong Begin, ushort[]?[] Parts);
+
+    private static RangeCheckPlan RangeCheckInstances(CairoExecution execution, CairoPublicInput input)
+    {
+        var segment = input.Segment("range_check") ?? throw new CairoProverException("the public input has no range_check segment");
+        var parts = new ushort[]?[input.RangeCheckInstances];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            ulong address = segment.BeginAddr + (ulong)i;
+            if (address >= (ulong)execution.Memory.Length || !execution.Present[address]) continue;
+            if (address >= segment.StopPtr)
+                throw new CairoProverException($"the range_check cell {address} is written but lies beyond the segment's stop_ptr {segment.StopPtr}");
+            var split = new ushort[RangeCheckBuiltinCells.Parts];
+            if (!RangeCheckBuiltinCells.TrySplit(execution.Memory[address], split))
+                throw new CairoProverException($"the range_check cell {address} holds {execution.Memory[address]}, which is not below 2^128");
+            parts[i] = split;
+        }
+        return new RangeCheckPlan(segment.BeginAddr, parts);
     }
 
     private struct DecodedStep

@@ -8,8 +8,9 @@ using Cairn.Stark.Proving;
 namespace Cairn.Stark.Cairo.Proving;
 
 /// <summary>
-/// Proves a proof-mode Cairo run in the plain layout: builds the main trace (§6.8), then runs the generic STARK prover
-/// with <see cref="PlainCairoAir"/>. Reports each phase with its elapsed time through <see cref="Progress"/>.
+/// Proves a proof-mode Cairo run in the layout it was run with (<see cref="CairoLayout"/>: plain or small): builds the
+/// main trace (§6.8), then runs the generic STARK prover with the layout's AIR (<see cref="PlainCairoAir"/>,
+/// <see cref="Small.SmallCairoAir"/>). Reports each phase with its elapsed time through <see cref="Progress"/>.
 /// </summary>
 public sealed class CairoProver
 {
@@ -28,8 +29,9 @@ public sealed class CairoProver
     public CairoProof Prove(CairoExecution execution)
     {
         var clock = Stopwatch.StartNew();
-        Report(clock, "building the plain-layout trace");
-        var trace = PlainTraceBuilder.Build(execution);
+        var layout = CairoLayout.Get(execution.PublicInput.Layout);
+        Report(clock, $"building the {layout.Name}-layout trace");
+        var trace = layout.BuildTrace(execution);
         return Prove(trace, clock);
     }
 
@@ -44,9 +46,17 @@ public sealed class CairoProver
 
     private CairoProof Prove(PlainTrace trace, Stopwatch clock, bool check = true)
     {
-        var air = new PlainCairoAir(trace.PublicInput) { CheckInteraction = check };
+        CpuAir air;
+        try
+        {
+            air = CairoLayout.Get(trace.PublicInput.Layout).CreateAir(trace.PublicInput, check);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CairoProverException(e.Message);
+        }
         int logT = BitOperations.Log2((uint)air.TraceLength);
-        Report(clock, $"{trace.PublicInput.NSteps} steps, {air.TraceLength} rows, profile {_profile.Name} ({_profile.ConjecturedSecurityBits} bits)");
+        Report(clock, $"layout {trace.PublicInput.Layout}, {trace.PublicInput.NSteps} steps, {air.TraceLength} rows, profile {_profile.Name} ({_profile.ConjecturedSecurityBits} bits)");
         var prover = new StarkProver(_profile.Parameters(logT))
         {
             ValidateTrace = ValidateTrace && check,

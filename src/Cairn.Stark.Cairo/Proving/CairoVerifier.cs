@@ -6,8 +6,8 @@ namespace Cairn.Stark.Cairo.Proving;
 
 /// <summary>
 /// Verifies a <see cref="CairoProof"/>: the public input's own checks (layout, segments, rc bounds, public memory
-/// capacity), the parameters' conjectured security against a floor, then the STARK verifier with the plain AIR (which
-/// recomputes the public-memory product from the public input).
+/// capacity, builtin segments and output cells), the parameters' conjectured security against a floor, then the STARK
+/// verifier with the layout's AIR (which recomputes the public-memory product from the public input).
 /// </summary>
 public static class CairoVerifier
 {
@@ -24,14 +24,14 @@ public static class CairoVerifier
             error = $"the proof's parameters give {profile.ConjecturedSecurityBits} bits, below the required {minimumSecurityBits}";
             return false;
         }
-        PlainCairoAir air;
+        CpuAir air;
         StarkParameters parameters;
         try
         {
-            air = new PlainCairoAir(proof.PublicInput);
+            air = CairoLayout.Get(proof.PublicInput.Layout).CreateAir(proof.PublicInput);
             parameters = profile.Parameters(BitOperations.Log2((uint)air.TraceLength));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or CairoProverException)
         {
             error = $"bad parameters: {e.Message}";
             return false;
