@@ -12,9 +12,9 @@ using Cairn.Stark.Cairo.Proving;
 namespace Cairn.Node.Cli;
 
 /// <summary>
-/// `cairn prove PROGRAM.json [--layout plain] [--profile NAME] -o PROOF` (proof-mode run, then a STARK proof),
+/// `cairn prove PROGRAM.json [--layout plain|small] [--profile NAME] -o PROOF` (proof-mode run, then a STARK proof),
 /// `cairn prove --trace-file … --memory-file … --air-public-input … [--air-private-input …] -o PROOF` (from the runner's
-/// files) and `cairn verify PROOF` (one argument naming a file; the 4-argument ECDSA form is unchanged). Proving reports
+/// files; the public input's layout selects the AIR) and `cairn verify PROOF` (one argument naming a file; the 4-argument ECDSA form is unchanged). Proving reports
 /// its phases on stderr. verify exits 0 only for a valid proof (1 invalid, 2 unreadable) and prints the statement:
 /// layout, steps, program hash, output, security.
 /// </summary>
@@ -25,7 +25,10 @@ public static class ProveCommands
     public static Command Prove()
     {
         var program = new Argument<string?>("PROGRAM") { Description = "Compiled program JSON to run in proof mode (omit with --trace-file …)", Arity = ArgumentArity.ZeroOrOne };
-        var layout = new Option<string>("--layout") { Description = "Layout: plain (small is not provable yet)", DefaultValueFactory = _ => "plain" };
+        var layout = new Option<string?>("--layout")
+        {
+            Description = $"Layout: {string.Join(", ", CairoLayout.All.Select(l => l.Name))} (default plain; small proves the output and range_check builtins). With the run's files, the public input's layout",
+        };
         var profile = new Option<string>("--profile")
         {
             Description = $"Security profile: {string.Join(", ", SecurityProfile.All.Select(p => $"{p.Name} ({p.ConjecturedSecurityBits} bits)"))}",
@@ -37,7 +40,7 @@ public static class ProveCommands
         var publicInput = new Option<string?>("--air-public-input") { Description = "air_public_input.json of the run" };
         var privateInput = new Option<string?>("--air-private-input") { Description = "air_private_input.json (names the trace and memory files when they are not given)" };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Fail when the program has not ended after this many steps" };
-        var cmd = new Command("prove", "Prove a Cairo program's proof-mode run with a STARK (plain layout); progress on stderr")
+        var cmd = new Command("prove", "Prove a Cairo program's proof-mode run with a STARK (plain or small layout); progress on stderr")
         {
             program, layout, profile, output, trace, memory, publicInput, privateInput, maxSteps,
         };
@@ -46,8 +49,10 @@ public static class ProveCommands
             var error = parse.InvocationConfiguration.Error;
             var chosen = SecurityProfile.Find(parse.GetValue(profile)!)
                 ?? throw new CliInputException($"unknown profile '{parse.GetValue(profile)}' (one of {string.Join(", ", SecurityProfile.All.Select(p => p.Name))})");
-            string layoutName = parse.GetValue(layout)!;
-            if (layoutName != "plain") throw new CliInputException($"layout '{layoutName}' cannot be proven yet (only plain)");
+            string? layoutOption = parse.GetValue(layout);
+            string layoutName = layoutOption ?? "plain";
+            if (CairoLayout.Find(layoutName) is null)
+                throw new CliInputException($"layout '{layoutName}' cannot be proven (provable: {string.Join(", ", CairoLayout.All.Select(l => l.Name))})");
             string? programPath = parse.GetValue(program);
             string? tracePath = parse.GetValue(trace), memoryPath = parse.GetValue(memory), publicPath = parse.GetValue(publicInput);
             string? privatePath = parse.GetValue(privateInput);
@@ -79,6 +84,10 @@ public static class ProveCommands
                 {
                     throw new CliInputException(e.Message);
                 }
+                if (layoutOption is not null && layoutOption != execution.PublicInput.Layout)
+                    throw new CliInputException($"--layout {layoutOption} disagrees with the public input's layout '{execution.PublicInput.Layout}'");
+                if (CairoLayout.Find(execution.PublicInput.Layout) is null)
+                    throw new CliInputException($"the run used layout '{execution.PublicInput.Layout}', which cannot be proven (provable: {string.Join(", ", CairoLayout.All.Select(l => l.Name))})");
             }
             CairoProof proof;
             try
