@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
+using Cairn.Cairo.Instructions;
 using Cairn.Cairo.Output;
 using Cairn.Crypto.Hashing;
 using Cairn.Primitives;
@@ -103,7 +104,8 @@ public sealed class CairoPublicInput
     }
 
     /// <summary>
-    /// The builtin segments (spec §7.1): unconstrained builtins unused (<c>begin = stop</c>), the range-check segment
+    /// The builtin segments (spec §7.1): the program's builtin pointers bound to them
+    /// (<see cref="ValidateBuiltinStack"/>), unconstrained builtins unused (<c>begin = stop</c>), the range-check segment
     /// within the trace's instances (<c>begin ≤ stop ≤ begin + n_steps/ratio</c>), every output cell in the public
     /// memory.
     /// </summary>
@@ -128,6 +130,60 @@ public sealed class CairoPublicInput
             if (output.StopPtr - output.BeginAddr > (ulong)PublicMemory.Count) return "the output segment is larger than the public memory";
             for (ulong a = output.BeginAddr; a < output.StopPtr; a++)
                 if (!publicMemory.ContainsKey(a)) return $"output cell {a} is not in the public memory";
+        }
+        return layout.Segments.Count > 2 ? ValidateBuiltinStack(layout, publicMemory) : null;
+    }
+
+    /// <summary>Most builtin pointers a proof-mode prologue may pass (the canonical builtins).</summary>
+    private const int MaxBuiltinPointers = 16;
+
+    /// <summary>
+    /// Binds the program's builtin pointers to the segments (what L1's statement verifier writes into the main page):
+    /// the proof-mode prologue <c>ap += k; call main</c> passes <c>k</c> builtin pointers at
+    /// <c>[initial_ap, initial_ap + k)</c> and <c>main</c> returns their stop pointers at <c>[final_ap − k, final_ap)</c>,
+    /// all public. Each non-zero pair must be the <c>(begin_addr, stop_ptr)</c> of one of the layout's builtin segments,
+    /// in the layout's order (a zero pair is a builtin the layout lacks, unused); every other builtin segment must be
+    /// empty. A program that does not start with <c>ap += k</c> passes no pointers. Without this check a statement could
+    /// place the range-check instances away from the cells the program range-checks.
+    /// </summary>
+    private string? ValidateBuiltinStack(CairoLayout layout, Dictionary<ulong, Felt> publicMemory)
+    {
+        int k = 0;
+        if (publicMemory.TryGetValue(InitialPc, out var word)
+            && InstructionDecoder.TryDecode(word, out var first, out _)
+            && first is { Op1Src: Op1Source.Imm, ApUpdate: ApUpdate.Add, Opcode: Opcode.Nop, PcUpdate: PcUpdate.Regular, Res: ResLogic.Op1 }
+            && publicMemory.TryGetValue(InitialPc + 1, out var immediate))
+        {
+            if (!immediate.TryToUInt64(out ulong count) || count > MaxBuiltinPointers)
+                return $"the prologue 'ap += {immediate}' passes more than {MaxBuiltinPointers} builtin pointers";
+            k = (int)count;
+        }
+        if (FinalAp < (ulong)k) return "the final ap is below the builtin stop pointers";
+        var listed = new bool[layout.Segments.Count];
+        int next = 2;
+        for (int i = 0; i < k; i++)
+        {
+            ulong initialAt = InitialAp + (ulong)i, finalAt = FinalAp - (ulong)k + (ulong)i;
+            if (!publicMemory.TryGetValue(initialAt, out var begin) || !publicMemory.TryGetValue(finalAt, out var stop))
+                return $"builtin pointer {i} of the prologue (at {initialAt} and {finalAt}) is not in the public memory";
+            if (begin.IsZero)
+            {
+                if (!stop.IsZero) return $"builtin pointer {i} is 0 (a builtin the layout lacks) but its stop pointer is {stop}";
+                continue;
+            }
+            int j = next;
+            while (j < Segments.Count && Felt.FromUInt64(Segments[j].BeginAddr) != begin) j++;
+            if (j == Segments.Count)
+                return $"the program's builtin pointer {i} ({begin}) is not the begin_addr of a {layout.Name} builtin segment (in the layout's order)";
+            if (Felt.FromUInt64(Segments[j].StopPtr) != stop)
+                return $"the program's final {Segments[j].Name} pointer {stop} differs from the segment's stop_ptr {Segments[j].StopPtr}";
+            listed[j] = true;
+            next = j + 1;
+        }
+        for (int j = 2; j < Segments.Count; j++)
+        {
+            if (!listed[j] && Segments[j].StopPtr != Segments[j].BeginAddr)
+                return $"the {Segments[j].Name} segment is not empty but the program was not given its pointer";
         }
         return null;
     }

@@ -271,6 +271,61 @@ public class SmallLayoutTests
         Assert.False(CairoVerifier.Verify(CairoProof.FromBytes(forged.ToBytes()), 0, out _));
     }
 
+    public static TheoryData<string, string> PointerChanges() => new()
+    {
+        { "rc_moved", "builtin pointer 1" },
+        { "rc_stop_short", "final range_check pointer" },
+        { "output_moved", "builtin pointer 0" },
+        { "initial_pointer", "builtin pointer 1" },
+        { "unlisted_rc_used", "was not given its pointer" },
+    };
+
+    /// <summary>
+    /// The program's builtin pointers (initial and final stack, public) must be the segments' begin and stop: a
+    /// statement that moves the range-check instances away from the program's cells is refused before the STARK.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PointerChanges))]
+    public void TamperedBuiltinPointersAreRejected(string change, string message)
+    {
+        var proof = BothProof.Value;
+        var air = proof.PublicInput.Air;
+        AirPublicInput changed;
+        switch (change)
+        {
+            case "rc_moved":
+                changed = air with { MemorySegments = Replace(air.MemorySegments, "range_check", s => s with { BeginAddr = s.BeginAddr + 5, StopPtr = s.StopPtr + 5 }) };
+                break;
+            case "rc_stop_short":
+                changed = air with { MemorySegments = Replace(air.MemorySegments, "range_check", s => s with { StopPtr = s.StopPtr - 1 }) };
+                break;
+            case "output_moved":
+                changed = air with { MemorySegments = Replace(air.MemorySegments, "output", s => s with { BeginAddr = s.BeginAddr + 1 }) };
+                break;
+            case "initial_pointer":
+            {
+                // The program's range_check_ptr argument (public, at initial_ap + 1) pointing elsewhere.
+                ulong at = new CairoPublicInput(air).InitialAp + 1;
+                changed = air with { PublicMemory = air.PublicMemory.Select(e => e.Address == at ? e with { Value = e.Value + Felt.One } : e).ToList() };
+                break;
+            }
+            default:
+            {
+                // examples/output.casm passes only the output pointer: its range_check segment must stay empty.
+                var output = new CairoProver(SecurityProfile.Test).Prove(CairoPrograms.Execute(CairoPrograms.Example("output"), "small"));
+                Assert.True(CairoVerifier.Verify(output, 0, out var honestError), honestError);
+                proof = output;
+                air = output.PublicInput.Air;
+                changed = air with { MemorySegments = Replace(air.MemorySegments, "range_check", s => s with { StopPtr = s.BeginAddr + 1 }) };
+                break;
+            }
+        }
+        var statement = new CairoPublicInput(changed);
+        Assert.Contains(message, statement.Validate());
+        Assert.False(CairoVerifier.Verify(new CairoProof(proof.Profile, statement, proof.StarkProof), 0, out var error));
+        Assert.Contains(message, error);
+    }
+
     [Fact]
     public void FilesGiveTheSameProofAsTheRunInProcess()
     {
