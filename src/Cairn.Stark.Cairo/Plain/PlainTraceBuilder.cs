@@ -14,7 +14,8 @@ namespace Cairn.Stark.Cairo.Plain;
 /// </summary>
 /// <remarks>
 /// The number of steps is the run's (a power of two), doubled, by repeating the final <c>jmp rel 0</c>, while the
-/// public memory, the memory holes or the range-check holes do not fit their slots (2, 2 and 13 per step).
+/// public memory, the memory holes or the range-check holes do not fit their slots (2, 2 and 13 per step). Layouts with
+/// a range-check builtin (small) keep the run's steps (the runner sized the builtin segments for them) and fail instead.
 /// </remarks>
 public static class PlainTraceBuilder
 {

@@ -21,8 +21,9 @@ namespace Cairn.Stark.Cairo.Small;
 /// </list>
 /// Capacities: 2·n_steps public-memory slots (as plain), 2·n_steps − n_steps/8 spare memory pairs for holes (the unused
 /// pedersen and ecdsa cells are holes), 13·n_steps − 8·(written instances) spare rc16 cells for holes. The output
-/// builtin has no constraint: the verifier requires every output cell to be public memory (bound by <c>P_pub</c>), and
-/// requires the pedersen and ecdsa segments to be empty (Cairn does not constrain them yet). The channel seed is the
+/// builtin has no constraint: the verifier requires every output cell to be public memory (bound by <c>P_pub</c>),
+/// requires the pedersen and ecdsa segments to be empty (Cairn does not constrain them yet) and binds the program's
+/// builtin pointers on its initial and final stack to the segments (<see cref="CairoPublicInput.Validate"/>). The channel seed is the
 /// plain one with the layout name "small" and its six segments (program, execution, output, pedersen, range_check,
 /// ecdsa). This is not Stone's small layout byte for byte (Stone: 23 + 2 columns, 179 constraints, pedersen and ecdsa
 /// constrained); it is sound for programs that use output and range_check only.
