@@ -33,6 +33,14 @@ public sealed class FriProver
     /// </summary>
     public int[] Prove(ProverChannel channel, ReadOnlySpan<Felt> firstLayer, Action<int[]>? decommitFirstLayer)
     {
+        if (firstLayer.Length != 1 << _parameters.LogFirstLayerSize)
+            throw new ArgumentException($"the first layer must have 2^{_parameters.LogFirstLayerSize} values", nameof(firstLayer));
+        return ProveOwned(channel, firstLayer.ToArray(), decommitFirstLayer);
+    }
+
+    /// <summary>As <see cref="Prove"/>, taking ownership of <paramref name="firstLayer"/> (no copy; it becomes layer 1).</summary>
+    internal int[] ProveOwned(ProverChannel channel, Felt[] firstLayer, Action<int[]>? decommitFirstLayer)
+    {
         var p = _parameters;
         if (firstLayer.Length != 1 << p.LogFirstLayerSize)
             throw new ArgumentException($"the first layer must have 2^{p.LogFirstLayerSize} values", nameof(firstLayer));
@@ -41,7 +49,7 @@ public sealed class FriProver
         // ---- commit phase -------------------------------------------------------------------------
         var layers = new Felt[k][];   // layers[i - 1] = committed layer i
         var trees = new MerkleTree[k];
-        layers[0] = firstLayer.ToArray();
+        layers[0] = firstLayer;
         if (p.Steps[0] > 0)
         {
             // Non-zero first step: layer 0 stays virtual and is folded before the first commitment.

@@ -73,11 +73,15 @@ public sealed class MerkleTree
     /// A tree whose leaf k covers the <paramref name="cosetSize"/> consecutive values
     /// <c>values[k·s … k·s + s − 1]</c> (FRI layers, §3.2).
     /// </summary>
-    public static MerkleTree FromCosets(ReadOnlySpan<Felt> values, int cosetSize, ICommitmentHasher hasher)
+    public static MerkleTree FromCosets(ReadOnlySpan<Felt> values, int cosetSize, ICommitmentHasher hasher) =>
+        FromCosets(values.ToArray(), cosetSize, hasher);
+
+    /// <summary>As the span overload, reading <paramref name="values"/> in place (no copy).</summary>
+    public static MerkleTree FromCosets(Felt[] values, int cosetSize, ICommitmentHasher hasher)
     {
         if (cosetSize <= 0 || values.Length % cosetSize != 0)
             throw new ArgumentException("the values do not split into whole cosets", nameof(cosetSize));
-        var copy = values.ToArray();
+        var copy = values;
         int n = values.Length / cosetSize;
         var nodes = Allocate(n);
         ForChunks(n, (start, end) =>

@@ -63,6 +63,54 @@ public static class Fft
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Forward"/>, but only the outputs at <paramref name="sortedOutputs"/> (sorted ascending, in
+    /// bit-reversed output order) are guaranteed: each stage runs only the butterfly blocks that still feed a wanted
+    /// output, so K outputs of a size-n transform cost about <c>(n/2)·log2 K + n</c> butterflies instead of
+    /// <c>(n/2)·log2 n</c>. Other positions are left with intermediate values.
+    /// </summary>
+    public static void ForwardPruned(Span<Felt> values, ReadOnlySpan<int> sortedOutputs)
+    {
+        int n = values.Length;
+        int logN = TwiddleTable.Log2Exact(n, nameof(values));
+        if (n == 1 || sortedOutputs.IsEmpty) return;
+        var tw = TwiddleTable.ForLogSize(logN).Forward;
+        ref Felt a = ref MemoryMarshal.GetReference(values);
+        ref Felt w = ref MemoryMarshal.GetArrayDataReference(tw);
+        for (int logBlock = logN, len = n >> 1; len >= 1; logBlock--, len >>= 1)
+        {
+            int previous = -1;
+            foreach (int o in sortedOutputs)
+            {
+                int b = o >> logBlock;
+                if (b == previous) continue;
+                previous = b;
+                Felt z = Unsafe.Add(ref w, b);
+                int start = b * 2 * len;
+                if (b == 0)
+                {
+                    for (int j = start; j < start + len; j++)
+                    {
+                        Felt x = Unsafe.Add(ref a, j);
+                        Felt y = Unsafe.Add(ref a, j + len);
+                        Unsafe.Add(ref a, j) = x + y;
+                        Unsafe.Add(ref a, j + len) = x - y;
+                    }
+                }
+                else
+                {
+                    for (int j = start; j < start + len; j++)
+                    {
+                        Felt x = Unsafe.Add(ref a, j);
+                        Felt y = Unsafe.Add(ref a, j + len) * z;
+                        Unsafe.Add(ref a, j) = x + y;
+                        Unsafe.Add(ref a, j + len) = x - y;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Evaluations on <c>⟨ω_n⟩</c> (bit-reversed order) → coefficients (natural order), in place.</summary>
     public static void Inverse(Span<Felt> values)
     {
