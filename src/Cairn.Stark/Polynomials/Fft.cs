@@ -173,27 +173,47 @@ public static class Fft
 
     private const int ButterfliesPerTask = 1 << 12;
 
+    /// <summary>log2 of the block that is transformed by one thread through all its small stages (256 KiB).</summary>
+    private const int LogCacheBlock = 13;
+
     /// <summary>
-    /// Runs the stages with each stage's n/2 butterflies (flattened as k = b·len + j) split into contiguous ranges
-    /// processed in parallel; stages run one after another.
+    /// Runs the stages in two parts: the large-stride stages with each stage's n/2 butterflies (flattened as
+    /// k = b·len + j) split into contiguous ranges processed in parallel, one stage after another; and the stages that
+    /// stay inside aligned blocks of <c>2^LogCacheBlock</c> elements, which each thread runs to the end on its block
+    /// while it sits in cache (forward: large strides first; inverse: small strides first).
     /// </summary>
     private static unsafe void ParallelStages(Felt* a, Felt* w, int n, bool inverse)
     {
         // Invariant: a and w point into arrays pinned by the caller for the whole call; every range writes only
-        // the butterflies it owns, so ranges never touch the same element within a stage.
+        // the butterflies it owns, so ranges never touch the same element within a stage, and blocks are disjoint.
         nint pa = (nint)a, pw = (nint)w;
         int half = n >> 1;
         int tasks = (half + ButterfliesPerTask - 1) / ButterfliesPerTask;
         int logN = System.Numerics.BitOperations.Log2((uint)n);
-        for (int stage = 0; stage < logN; stage++)
+        int logBlock = Math.Min(LogCacheBlock, logN);
+        int blocks = n >> logBlock, blockHalf = 1 << (logBlock - 1);
+        void WideStage(int logLen) => Parallel.For(0, tasks, task =>
         {
-            // Forward: len = n/2, n/4, … 1; inverse: len = 1, 2, … n/2.
-            int logLen = inverse ? stage : logN - 1 - stage;
-            Parallel.For(0, tasks, task =>
-            {
-                int from = task * ButterfliesPerTask, to = Math.Min(half, from + ButterfliesPerTask);
-                StageRange((Felt*)pa, (Felt*)pw, logLen, from, to, inverse);
-            });
+            int from = task * ButterfliesPerTask, to = Math.Min(half, from + ButterfliesPerTask);
+            StageRange((Felt*)pa, (Felt*)pw, logLen, from, to, inverse);
+        });
+        void BlockStages() => Parallel.For(0, blocks, block =>
+        {
+            int from = block * blockHalf, to = from + blockHalf;
+            if (inverse)
+                for (int logLen = 0; logLen < logBlock; logLen++) StageRange((Felt*)pa, (Felt*)pw, logLen, from, to, true);
+            else
+                for (int logLen = logBlock - 1; logLen >= 0; logLen--) StageRange((Felt*)pa, (Felt*)pw, logLen, from, to, false);
+        });
+        if (inverse)
+        {
+            BlockStages();
+            for (int logLen = logBlock; logLen < logN; logLen++) WideStage(logLen);
+        }
+        else
+        {
+            for (int logLen = logN - 1; logLen >= logBlock; logLen--) WideStage(logLen);
+            BlockStages();
         }
     }
 

@@ -70,7 +70,7 @@ internal static class CompositionOnCosets
 
         var result = new Felt[d * t];
         var natural = new Felt[trace.Count][];
-        foreach (int col in usedColumns) natural[col] = new Felt[t];
+        foreach (int col in usedColumns) natural[col] = trace.Pool.Rent();
         var periodicColumns = air.PeriodicColumns;
         for (int c = 0; c < d; c++)
         {
@@ -174,6 +174,7 @@ internal static class CompositionOnCosets
                 }
             });
         }
+        foreach (int col in usedColumns) trace.Pool.Return(natural[col]);
         return result;
     }
 

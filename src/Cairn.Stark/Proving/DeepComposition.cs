@@ -42,7 +42,15 @@ internal static class DeepComposition
 
         var partials = new List<Felt[]>();
         var gate = new object();
-        Parallel.For(0, groups.Count, () => new Felt[t], (k, _, accumulator) =>
+        var pool = trace.Pool;
+        // One accumulator per worker: cap the workers, or the thread pool's injected threads would each rent one.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, groups.Count, options, () =>
+        {
+            var fresh = pool.Rent();
+            Array.Clear(fresh);
+            return fresh;
+        }, (k, _, accumulator) =>
         {
             var (shift, terms) = groups[k];
             AddQuotient(accumulator, shift, terms);
@@ -57,6 +65,7 @@ internal static class DeepComposition
             var other = partials[i];
             for (int j = 0; j < t; j++) p[j] += other[j];
         }
+        for (int i = 1; i < partials.Count; i++) pool.Return(partials[i]);
         partials.Clear();
 
         var result = new Felt[domain.Size];
@@ -66,6 +75,7 @@ internal static class DeepComposition
             p.AsSpan().CopyTo(block);
             Fft.CosetForward(block, domain.CosetOffset(c));
         });
+        pool.Return(p);
         return result;
     }
 

@@ -12,11 +12,16 @@ namespace Cairn.Stark.Proving;
 /// </summary>
 internal sealed class LdeColumns
 {
-    public LdeColumns(Felt[][] coefficients, EvaluationDomain domain)
+    public LdeColumns(Felt[][] coefficients, EvaluationDomain domain, ColumnBufferPool pool)
     {
+        if (pool.Length != domain.TraceLength) throw new ArgumentException("the pool's buffers are not T long", nameof(pool));
         Coefficients = coefficients;
         Domain = domain;
+        Pool = pool;
     }
+
+    /// <summary>Where the per-coset scratch columns come from.</summary>
+    public ColumnBufferPool Pool { get; }
 
     /// <summary>Natural-order coefficients of each column (degree &lt; T).</summary>
     public Felt[][] Coefficients { get; }
@@ -26,11 +31,11 @@ internal sealed class LdeColumns
     public int Count => Coefficients.Length;
 
     /// <summary>Interpolates natural-order trace columns (the inputs are not modified).</summary>
-    public static LdeColumns Interpolate(IReadOnlyList<Felt[]> columns, EvaluationDomain domain)
+    public static LdeColumns Interpolate(IReadOnlyList<Felt[]> columns, EvaluationDomain domain, ColumnBufferPool pool)
     {
         var coefficients = new Felt[columns.Count][];
         Parallel.For(0, columns.Count, c => coefficients[c] = LowDegreeExtension.Interpolate(columns[c]));
-        return new LdeColumns(coefficients, domain);
+        return new LdeColumns(coefficients, domain, pool);
     }
 
     /// <summary>Column <paramref name="column"/> on coset block <paramref name="coset"/> in committed (bit-reversed) order.</summary>
@@ -49,13 +54,14 @@ internal sealed class LdeColumns
         int t = Domain.TraceLength;
         var tree = new PrunedMerkleTree(Domain.Size, Count, Math.Min(prunedLevels, Domain.LogTraceLength), hasher);
         var block = new Felt[Count][];
-        for (int c = 0; c < block.Length; c++) block[c] = new Felt[t];
+        for (int c = 0; c < block.Length; c++) block[c] = Pool.Rent();
         for (int coset = 0; coset < Domain.Blowup; coset++)
         {
             int k = coset;
             Parallel.For(0, Count, c => EvaluateCoset(c, k, block[c]));
             tree.AddRows(coset * t, t, block);
         }
+        foreach (var buffer in block) Pool.Return(buffer);
         tree.Finish();
         return tree;
     }
@@ -78,7 +84,8 @@ internal sealed class LdeColumns
             blocks.Add((coset, i, j));
             i = j;
         }
-        Parallel.For(0, blocks.Count * width, () => new Felt[t], (task, _, buffer) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, blocks.Count * width, options, Pool.Rent, (task, _, buffer) =>
         {
             var (coset, from, to) = blocks[task / width];
             int c = task % width;
@@ -89,7 +96,7 @@ internal sealed class LdeColumns
             Fft.ForwardPruned(buffer, offsets);
             for (int i = from; i < to; i++) result[i * width + c] = buffer[positions[i] - coset * t];
             return buffer;
-        }, _ => { });
+        }, Pool.Return);
         return result;
     }
 

@@ -28,8 +28,18 @@ public sealed class StarkProver
     /// </summary>
     public bool ValidateTrace { get; init; } = true;
 
-    /// <summary>Called with the name of each phase as it starts (progress reporting).</summary>
+    /// <summary>Called with the name of each phase as it starts (progress reporting), with the process's memory then.</summary>
     public Action<string>? Progress { get; init; }
+
+    private void Report(string phase, bool collect = false)
+    {
+        // Phases drop their large buffers before the next one allocates its own: collect them now, or the garbage of
+        // every phase piles up (no gen-2 collection is otherwise due on a machine with free memory) and sets the peak.
+        if (collect) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        if (Progress is null) return;
+        double cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Progress($"{phase} (process CPU {cpu:F1} s, working set {Environment.WorkingSet >> 20} MiB, managed heap {GC.GetTotalMemory(false) >> 20} MiB)");
+    }
 
     /// <summary>Proves that <paramref name="mainTrace"/> (columns in natural row order) satisfies <paramref name="air"/>.</summary>
     public StarkProof Prove(IAir air, IReadOnlyList<Felt[]> mainTrace)
@@ -49,11 +59,13 @@ public sealed class StarkProver
         var domain = new EvaluationDomain(logT, p.LogBlowup);
         var channel = new ProverChannel(air.PublicInputSeed()) { Annotations = Annotate ? [] : null };
         int pruned = PrunedMerkleLevels;
+        bool large = domain.Size >= 1 << 20;
 
         // ---- round 1: main trace ---------------------------------------------------------------
         // Only coefficients are kept (spec §9.3); E is recomputed one coset at a time whenever it is needed.
-        Progress?.Invoke("main trace: interpolation, coset-by-coset extension and commitment");
-        var main = LdeColumns.Interpolate(mainTrace, domain);
+        Report("main trace: interpolation, coset-by-coset extension and commitment");
+        var pool = new ColumnBufferPool(t);
+        var main = LdeColumns.Interpolate(mainTrace, domain, pool);
         var mainTree = main.Commit(p.Hasher, pruned);
         channel.SendCommitment(mainTree.Root, "main trace commitment");
 
@@ -65,46 +77,46 @@ public sealed class StarkProver
         Felt[][]? interactionValues = null;
         if (air.InteractionColumns > 0)
         {
-            Progress?.Invoke("interaction trace: build, interpolate, extend and commit");
+            Report("interaction trace: build, interpolate, extend and commit", large);
             interactionValues = air.BuildInteractionTrace(mainTrace, challenges);
             if (interactionValues.Length != air.InteractionColumns) throw new InvalidOperationException("the AIR built the wrong number of interaction columns");
             foreach (var column in interactionValues)
                 if (column.Length != t) throw new InvalidOperationException("an interaction column has the wrong length");
-            interaction = LdeColumns.Interpolate(interactionValues, domain);
+            interaction = LdeColumns.Interpolate(interactionValues, domain, pool);
             interactionTree = interaction.Commit(p.Hasher, pruned);
             channel.SendCommitment(interactionTree.Root, "interaction trace commitment");
         }
         if (ValidateTrace)
         {
-            Progress?.Invoke("checking every constraint on the trace");
+            Report("checking every constraint on the trace");
             var columns = new List<Felt[]>(mainTrace);
             if (interactionValues is not null) columns.AddRange(interactionValues);
             CheckConstraints(composition, columns, challenges);
         }
         interactionValues = null;
-        var trace = interaction is null ? main : new LdeColumns([.. main.Coefficients, .. interaction.Coefficients], domain);
+        var trace = interaction is null ? main : new LdeColumns([.. main.Coefficients, .. interaction.Coefficients], domain, pool);
 
         // ---- round 3: composition polynomial ------------------------------------------------------------
         Felt beta = channel.DrawFelt("composition challenge β");
-        Progress?.Invoke("composition polynomial: evaluate on the first cosets");
+        Report("composition polynomial: evaluate on the first cosets", large);
         var betaPowers = CompositionEvaluator.Powers(beta, air.ConstraintDomains.Count);
         Felt[]? h = CompositionOnCosets.Evaluate(composition, domain, trace, challenges, betaPowers);
-        Progress?.Invoke("composition polynomial: interpolate, break, extend and commit");
+        Report("composition polynomial: interpolate, break, extend and commit", large);
         Fft.CosetInverse(h, RootsOfUnity.Generator);
         var breaks = new Felt[d][];
         for (int m = 0; m < d; m++)
         {
-            breaks[m] = new Felt[t];
+            breaks[m] = pool.Rent(); // every element is written below
             for (int i = 0; i < t; i++) breaks[m][i] = h[d * i + m];
         }
         h = null;
-        var compositionColumns = new LdeColumns(breaks, domain);
+        var compositionColumns = new LdeColumns(breaks, domain, pool);
         var compositionTree = compositionColumns.Commit(p.Hasher, pruned);
         channel.SendCommitment(compositionTree.Root, "composition commitment");
 
         // ---- round 4: out-of-domain sampling ------------------------------------------------------------
         Felt zeta = channel.DrawFelt("OODS point ζ");
-        Progress?.Invoke("out-of-domain sampling");
+        Report("out-of-domain sampling", large);
         Felt g = domain.TraceGenerator;
         var mask = air.Mask;
         var maskValues = new Felt[mask.Count];
@@ -121,19 +133,20 @@ public sealed class StarkProver
 
         // ---- round 5: DEEP composition (the virtual first FRI layer) --------------------------------------
         Felt gamma = channel.DrawFelt("DEEP challenge γ");
-        Progress?.Invoke("DEEP composition");
+        Report("DEEP composition", large);
         var deep = DeepComposition.Evaluate(domain, air, trace, compositionColumns, zeta, gamma);
 
         // ---- rounds 6–7 and decommitment: FRI, with the trace trees opened at the queries --------------------
         var trees = new List<(PrunedMerkleTree Tree, LdeColumns Columns, string Name)> { (mainTree, main, "main") };
         if (interaction is not null) trees.Add((interactionTree!, interaction, "interaction"));
         trees.Add((compositionTree, compositionColumns, "composition"));
-        Progress?.Invoke("FRI commitment, proof of work and queries");
+        Report("FRI commitment, proof of work and queries", large);
         new FriProver(p.Fri, p.Hasher).ProveOwned(channel, deep, queries =>
         {
-            Progress?.Invoke("trace decommitment at the queries");
+            Report("trace decommitment at the queries", large);
             foreach (var (tree, columns, name) in trees) columns.Decommit(channel, tree, queries, name);
         });
+        Report("proof complete");
         return new StarkProof(channel.Proof.ToArray()) { Annotations = channel.Annotations };
     }
 
