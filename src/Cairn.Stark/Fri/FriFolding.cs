@@ -27,6 +27,54 @@ public static class FriFolding
         return result;
     }
 
+    /// <summary>
+    /// Folds a whole layer <paramref name="steps"/> times with <c>r, r², r⁴, …</c>, coset by coset (each output is
+    /// the fold of <c>2^steps</c> adjacent values), in parallel and without intermediate layers.
+    /// </summary>
+    public static Felt[] FoldLayer(Felt[] layer, Felt challenge, int steps)
+    {
+        int n = layer.Length;
+        int logN = TwiddleTable.Log2Exact(n, nameof(layer));
+        if (steps < 0 || steps > logN || steps > 10) throw new ArgumentOutOfRangeException(nameof(steps));
+        if (steps == 0) return (Felt[])layer.Clone();
+        // The first n'/2 entries of the size-n table are the inverse twiddles of every smaller size n'.
+        var inverseTwiddles = TwiddleTable.ForLogSize(logN).Inverse;
+        var challenges = new Felt[steps];
+        for (int s = 0; s < steps; s++)
+        {
+            challenges[s] = challenge;
+            challenge = challenge.Square();
+        }
+        int size = 1 << steps;
+        var result = new Felt[n >> steps];
+        const int PerTask = 1 << 12;
+        int tasks = (result.Length + PerTask - 1) / PerTask;
+        Parallel.For(0, tasks, task =>
+        {
+            Span<Felt> values = stackalloc Felt[size];
+            int end = Math.Min(result.Length, (task + 1) * PerTask);
+            for (int m = task * PerTask; m < end; m++)
+            {
+                layer.AsSpan(m << steps, size).CopyTo(values);
+                int count = size;
+                for (int s = 0; s < steps; s++)
+                {
+                    int half = count >> 1;
+                    int next = (m << steps) >> (s + 1); // position of values[0]'s fold in the next layer
+                    Felt r = challenges[s];
+                    for (int k = 0; k < half; k++)
+                    {
+                        Felt a = values[2 * k], b = values[2 * k + 1];
+                        values[k] = a + b + r * (a - b) * inverseTwiddles[next + k];
+                    }
+                    count = half;
+                }
+                result[m] = values[0];
+            }
+        });
+        return result;
+    }
+
     /// <summary>Folds a whole layer <paramref name="steps"/> times with <c>r, r², r⁴, …</c>.</summary>
     public static Felt[] FoldLayer(ReadOnlySpan<Felt> layer, Felt challenge, int steps)
     {

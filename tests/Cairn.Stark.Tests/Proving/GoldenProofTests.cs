@@ -59,4 +59,29 @@ public class GoldenProofTests
         var air = new FibonacciAir(t, Felt.One, Felt.Two, trace[1][t - 1]);
         Check(expected, Prove(air, trace, logB, queries, pow, logLast));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void PrunedMerkleLevelsDoNotChangeTheProof(int pruned)
+    {
+        const int t = 256;
+        var air = new MixedDomainAir(t);
+        var parameters = StarkParameters.Create(8, 3, 9, 2, 3);
+        var proof = new StarkProver(parameters) { PrunedMerkleLevels = pruned }.Prove(air, MixedDomainAir.BuildTrace(t));
+        Check("4ea47d5bc6e92a93ad6bf705e7872e9fb0548526acb6e085ab523104c55bb164", proof);
+    }
+
+    [Fact]
+    public void ProgressReportsEveryPhaseWithItsMemory()
+    {
+        var lines = new List<string>();
+        var air = new PermutationAir(32);
+        var trace = PermutationAir.BuildTrace(32, new Random(7), TestData.RandomFelt);
+        new StarkProver(StarkParameters.Create(5, 2, 8, 0, 2)) { Progress = lines.Add }.Prove(air, trace);
+        foreach (var phase in new[] { "main trace", "interaction trace", "composition polynomial", "out-of-domain", "DEEP", "FRI", "decommitment", "proof complete" })
+            Assert.Contains(lines, l => l.Contains(phase) && l.Contains("working set") && l.Contains("process CPU"));
+    }
 }
