@@ -131,6 +131,38 @@ public sealed unsafe class FixedBaseTable
         return acc;
     }
 
+    /// <summary>
+    /// The window digits of a scalar (canonical little-endian limbs below 2^Bits), least significant first:
+    /// <see cref="Windows"/> digits, signed for multi-window tables, 0 … 2^Bits − 1 for a single window.
+    /// acc + k·B is acc plus <see cref="LoadDigit"/>(w, digit w) over the nonzero digits.
+    /// </summary>
+    internal void Recode(ulong l0, ulong l1, ulong l2, ulong l3, Span<short> digits)
+    {
+        if (!_signed)
+        {
+            digits[0] = (short)l0;
+            return;
+        }
+        int carry = 0;
+        for (int w = 0; w < Windows; w++) digits[w] = (short)Digit(w, l0, l1, l2, l3, ref carry);
+    }
+
+    /// <summary>The affine point digit · 2^(w·window bits) · B for a nonzero digit of window w.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void LoadDigit(int window, int digit, out Felt x, out Felt y)
+    {
+        Felt* e = _entries + 2 * (window * _perWindow + Math.Abs(digit) - 1);
+        x = e[0];
+        y = digit < 0 ? -e[1] : e[1];
+    }
+
+    /// <summary>Asks the CPU to start loading the entry of a nonzero digit of window w.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PrefetchDigit(int window, int digit)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(_entries + 2 * (window * _perWindow + Math.Abs(digit) - 1));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Limb(int i, ulong l0, ulong l1, ulong l2, ulong l3) => i switch { 0 => l0, 1 => l1, 2 => l2, _ => l3 };
 
