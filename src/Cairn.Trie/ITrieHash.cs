@@ -10,4 +10,11 @@ public interface ITrieHash
 {
     /// <summary>H(a, b).</summary>
     static abstract Felt Hash(Felt a, Felt b);
+
+    /// <summary>
+    /// result[i] = H(a[i], b[i]) for independent pairs (one level of an update's new nodes), exactly as
+    /// <see cref="Hash"/> would give them. A hash with no cheaper batched form loops over <see cref="Hash"/>.
+    /// (Abstract rather than a default loop: a static interface body cannot call the abstract Hash.)
+    /// </summary>
+    static abstract void HashMany(ReadOnlySpan<Felt> a, ReadOnlySpan<Felt> b, Span<Felt> result);
 }

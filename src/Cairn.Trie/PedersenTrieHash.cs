@@ -7,4 +7,7 @@ namespace Cairn.Trie;
 public readonly struct PedersenTrieHash : ITrieHash
 {
     public static Felt Hash(Felt a, Felt b) => Pedersen.Hash(a, b);
+
+    /// <summary>Lockstep affine additions with shared inversions (<see cref="Pedersen.HashMany"/>).</summary>
+    public static void HashMany(ReadOnlySpan<Felt> a, ReadOnlySpan<Felt> b, Span<Felt> result) => Pedersen.HashMany(a, b, result);
 }

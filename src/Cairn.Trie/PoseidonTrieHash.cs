@@ -7,4 +7,13 @@ namespace Cairn.Trie;
 public readonly struct PoseidonTrieHash : ITrieHash
 {
     public static Felt Hash(Felt a, Felt b) => Poseidon.Hash(a, b);
+
+    /// <summary>One by one: a permutation gains nothing from batching.</summary>
+    public static void HashMany(ReadOnlySpan<Felt> a, ReadOnlySpan<Felt> b, Span<Felt> result)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            result[i] = Poseidon.Hash(a[i], b[i]);
+        }
+    }
 }

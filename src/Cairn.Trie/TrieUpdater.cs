@@ -5,7 +5,8 @@ namespace Cairn.Trie;
 
 /// <summary>
 /// One batch update of a trie: merges sorted, de-duplicated writes into the stored tree, builds the new nodes in
-/// memory (hashing independent subtrees in parallel), then writes them to a batch.
+/// memory (reading independent subtrees in parallel), hashes them level by level in batches
+/// (<see cref="DirtyNodeHasher{THash}"/>), then writes them to a batch.
 /// </summary>
 internal sealed class TrieUpdater<THash>
     where THash : ITrieHash
@@ -43,6 +44,7 @@ internal sealed class TrieUpdater<THash>
         }
         else
         {
+            DirtyNodeHasher<THash>.HashAll(result);
             var hash = result.GetHash<THash>();
             Write(result, batch, created);
             newRoot = new TrieRoot(result.Id, hash);
@@ -172,7 +174,7 @@ internal sealed class TrieUpdater<THash>
     {
         if (zero is not null && one is not null)
         {
-            return WorkNode.NewBinary<THash>(zero, one);
+            return WorkNode.NewBinary(zero, one);
         }
 
         if (zero is not null)

@@ -28,26 +28,39 @@ internal sealed class WorkNode
     public static WorkNode NewEdge(Bits256 path, int length, WorkNode child) =>
         new() { Kind = WorkNodeKind.Edge, Path = path, Length = length, Child = child };
 
-    public static WorkNode NewBinary<THash>(WorkNode left, WorkNode right)
-        where THash : ITrieHash
-    {
-        var node = new WorkNode { Kind = WorkNodeKind.Binary, Left = left, Right = right };
-        node.Hash = THash.Hash(left.GetHash<THash>(), right.GetHash<THash>());
-        node.HasHash = true;
-        return node;
-    }
+    /// <summary>A new binary node; its hash is computed later, with its level (<see cref="DirtyNodeHasher{THash}"/>).</summary>
+    public static WorkNode NewBinary(WorkNode left, WorkNode right) =>
+        new() { Kind = WorkNodeKind.Binary, Left = left, Right = right };
 
+    /// <summary>
+    /// The node's hash, computing it (and its new descendants', recursively) if the batched pass has not: new
+    /// binary and edge nodes have none until then; stored nodes and leaves know theirs.
+    /// </summary>
     public Felt GetHash<THash>()
         where THash : ITrieHash
     {
         if (!HasHash)
         {
-            // Only new edges have no hash yet (binary nodes hash when made; stored nodes and leaves know theirs).
-            Hash = THash.Hash(Child!.GetHash<THash>(), Path.ToFelt()) + Length;
+            Hash = Kind == WorkNodeKind.Binary
+                ? THash.Hash(Left!.GetHash<THash>(), Right!.GetHash<THash>())
+                : THash.Hash(Child!.GetHash<THash>(), Path.ToFelt()) + Length;
             HasHash = true;
         }
 
         return Hash;
+    }
+
+    /// <summary>The first input of the node's hash: the left child's or the edge child's hash.</summary>
+    public Felt HashInputA => Kind == WorkNodeKind.Binary ? Left!.Hash : Child!.Hash;
+
+    /// <summary>The second input of the node's hash: the right child's hash or the edge path.</summary>
+    public Felt HashInputB => Kind == WorkNodeKind.Binary ? Right!.Hash : Path.ToFelt();
+
+    /// <summary>Stores H(<see cref="HashInputA"/>, <see cref="HashInputB"/>), adding the length for an edge.</summary>
+    public void SetHash(Felt pairHash)
+    {
+        Hash = Kind == WorkNodeKind.Binary ? pairHash : pairHash + Length;
+        HasHash = true;
     }
 
     /// <summary>Reads a stored node sitting at <paramref name="depth"/> of a trie of <paramref name="height"/>.</summary>

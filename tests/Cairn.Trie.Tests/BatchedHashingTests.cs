@@ -1,0 +1,127 @@
+using System.Numerics;
+using Cairn.Crypto.Hashing;
+using Cairn.Primitives;
+using Cairn.Storage;
+
+namespace Cairn.Trie.Tests;
+
+/// <summary>
+/// Updates hash their new nodes level by level through <see cref="ITrieHash.HashMany"/> (batched Pedersen,
+/// split across cores for large levels), with roots equal to the from-scratch reference.
+/// </summary>
+public sealed class BatchedHashingTests
+{
+    [Theory]
+    [InlineData(251, 3000, 7)]
+    [InlineData(251, 300, 8)]
+    [InlineData(64, 1500, 9)]
+    [InlineData(12, 2000, 10)]
+    public void Large_batches_match_the_reference(int height, int writes, int seed)
+    {
+        using var store = new MemoryStore(["nodes"]);
+        var harness = new TrieHarness<PedersenTrieHash>(store, height, seed);
+        var random = new Random(seed);
+        var keys = new List<Felt>();
+        for (var round = 0; round < 3; round++)
+        {
+            var batch = new TrieWrite[writes];
+            for (var i = 0; i < writes; i++)
+            {
+                // Fresh keys, overwrites of earlier keys and deletions, mixed.
+                Felt key;
+                if (keys.Count > 0 && random.Next(3) == 0)
+                {
+                    key = keys[random.Next(keys.Count)];
+                }
+                else
+                {
+                    key = RandomKey(random, height);
+                    keys.Add(key);
+                }
+
+                batch[i] = new TrieWrite(key, random.Next(8) == 0 ? Felt.Zero : Felt.FromUInt64((ulong)random.NextInt64(1, long.MaxValue)));
+            }
+
+            harness.Apply(batch); // checks the root against NaiveTrie
+        }
+    }
+
+    [Fact]
+    public void An_update_hashes_its_new_nodes_in_level_batches()
+    {
+        using var store = new MemoryStore(["nodes"]);
+        var trie = new MerkleTrie<RecordingHash>(new TrieNodeStore(store, store.Columns[0]), 251);
+        var random = new Random(11);
+        var writes = new TrieWrite[600];
+        var leaves = new Dictionary<BigInteger, Felt>();
+        for (var i = 0; i < writes.Length; i++)
+        {
+            var key = RandomKey(random, 251);
+            var value = Felt.FromUInt64((ulong)random.NextInt64(1, long.MaxValue));
+            writes[i] = new TrieWrite(key, value);
+            leaves[key.ToBigInteger()] = value;
+        }
+
+        RecordingHash.Reset();
+        TrieRoot root;
+        using (var batch = store.CreateBatch())
+        {
+            root = trie.Update(TrieRoot.Empty, writes, batch, 1);
+            store.Write(batch);
+        }
+
+        Assert.Equal(NaiveTrie.Root(Pedersen.Hash, leaves, 251), root.Hash);
+        Assert.Equal(0, RecordingHash.SingleCalls);
+        // 600 leaves: the bottom edges alone are one level of 600 pairs, split across the cores when there are several.
+        var expectedLargest = Environment.ProcessorCount > 1 ? 600 / Environment.ProcessorCount : 600;
+        Assert.True(RecordingHash.LargestBatch >= expectedLargest - 1, $"largest batch {RecordingHash.LargestBatch}");
+        // Every new node once: 599 binary nodes over 600 leaves, an edge above each leaf, at most 600 more edges.
+        Assert.InRange(RecordingHash.PairsHashed, 600 + 599, 600 + 599 + 600);
+    }
+
+    private static Felt RandomKey(Random random, int height)
+    {
+        var bytes = new byte[32];
+        random.NextBytes(bytes);
+        var value = new BigInteger(bytes, isUnsigned: true) & ((BigInteger.One << height) - 1);
+        return Felt.FromBigInteger(value);
+    }
+
+    /// <summary>Pedersen, counting single and batched calls (used by one test only).</summary>
+    private readonly struct RecordingHash : ITrieHash
+    {
+        private static int _single;
+        private static int _largest;
+        private static int _pairs;
+
+        public static int SingleCalls => Volatile.Read(ref _single);
+
+        public static int LargestBatch => Volatile.Read(ref _largest);
+
+        public static int PairsHashed => Volatile.Read(ref _pairs);
+
+        public static void Reset()
+        {
+            _single = 0;
+            _largest = 0;
+            _pairs = 0;
+        }
+
+        public static Felt Hash(Felt a, Felt b)
+        {
+            Interlocked.Increment(ref _single);
+            return Pedersen.Hash(a, b);
+        }
+
+        public static void HashMany(ReadOnlySpan<Felt> a, ReadOnlySpan<Felt> b, Span<Felt> result)
+        {
+            Interlocked.Add(ref _pairs, a.Length);
+            int seen;
+            while ((seen = Volatile.Read(ref _largest)) < a.Length && Interlocked.CompareExchange(ref _largest, a.Length, seen) != seen)
+            {
+            }
+
+            Pedersen.HashMany(a, b, result);
+        }
+    }
+}
