@@ -15,6 +15,9 @@ public class CryptoBenchmarks
     private readonly Felt[] _ten = new Felt[10];
     private readonly Felt _key = Felt.Parse("0x1234567890987654321");
     private readonly Felt _hash = Felt.Parse("0x2102820b232636d200cb21f1d330f20d096cae09d1bf3edb1cc333ddee11318");
+    private Felt[] _manyA = [];
+    private Felt[] _manyB = [];
+    private Felt[] _manyResult = [];
     private Felt _publicKey;
     private EcdsaSignature _signature;
 
@@ -23,12 +26,46 @@ public class CryptoBenchmarks
     {
         for (int i = 0; i < _ten.Length; i++) _ten[i] = _a * (ulong)(i + 1);
         Pedersen.Warm();
+        var random = new Random(7);
+        _manyA = new Felt[4096];
+        _manyB = new Felt[4096];
+        _manyResult = new Felt[4096];
+        for (int i = 0; i < _manyA.Length; i++)
+        {
+            _manyA[i] = RandomFelt(random);
+            _manyB[i] = RandomFelt(random);
+        }
         _publicKey = Ecdsa.GetPublicKey(_key);
         _signature = Ecdsa.Sign(_key, _hash);
     }
 
     [Benchmark]
     public Felt PedersenHash() => Pedersen.Hash(_a, _b);
+
+    /// <summary>Per hash: 256 different pairs hashed one by one (tables partly out of cache, as in a trie).</summary>
+    [Benchmark(OperationsPerInvoke = 256)]
+    public Felt PedersenSingle256()
+    {
+        Felt acc = default;
+        for (int i = 0; i < 256; i++) acc += Pedersen.Hash(_manyA[i], _manyB[i]);
+        return acc;
+    }
+
+    /// <summary>Per hash: <see cref="Pedersen.HashMany"/> of 8 pairs (around the one-by-one threshold).</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public void PedersenBatch8() => Pedersen.HashMany(_manyA.AsSpan(0, 8), _manyB.AsSpan(0, 8), _manyResult);
+
+    /// <summary>Per hash: <see cref="Pedersen.HashMany"/> of 16 pairs.</summary>
+    [Benchmark(OperationsPerInvoke = 16)]
+    public void PedersenBatch16() => Pedersen.HashMany(_manyA.AsSpan(0, 16), _manyB.AsSpan(0, 16), _manyResult);
+
+    /// <summary>Per hash: <see cref="Pedersen.HashMany"/> of 256 pairs.</summary>
+    [Benchmark(OperationsPerInvoke = 256)]
+    public void PedersenBatch256() => Pedersen.HashMany(_manyA.AsSpan(0, 256), _manyB.AsSpan(0, 256), _manyResult);
+
+    /// <summary>Per hash: <see cref="Pedersen.HashMany"/> of 4096 pairs (one core).</summary>
+    [Benchmark(OperationsPerInvoke = 4096)]
+    public void PedersenBatch4096() => Pedersen.HashMany(_manyA, _manyB, _manyResult);
 
     [Benchmark]
     public Felt PedersenArray10() => Pedersen.HashArray(_ten);
@@ -53,4 +90,12 @@ public class CryptoBenchmarks
 
     [Benchmark]
     public ProjectivePoint VariableBaseMultiply() => StarkCurve.Multiply(StarkCurve.Generator, _hash);
+
+    private static Felt RandomFelt(Random random)
+    {
+        var bytes = new byte[32];
+        random.NextBytes(bytes);
+        bytes[0] &= 0x07;
+        return Felt.FromBytesBEReduced(bytes);
+    }
 }

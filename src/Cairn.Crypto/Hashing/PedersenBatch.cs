@@ -21,7 +21,7 @@ namespace Cairn.Crypto.Hashing;
 internal static class PedersenBatch
 {
     /// <summary>Batches smaller than this hash one by one (48 shared inversions cost more than they save).</summary>
-    internal const int MinBatch = 8;
+    internal const int MinBatch = 16;
 
     /// <summary>Largest lockstep group: big enough to amortise the inversion, small enough to stay in cache.</summary>
     internal const int MaxChunk = 256;
