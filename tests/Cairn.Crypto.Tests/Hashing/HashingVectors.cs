@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cairn.Primitives;
+using Cairn.Testing;
 
 namespace Cairn.Crypto.Tests.Hashing;
 
@@ -38,12 +39,6 @@ internal static class HashingVectors
         return bytes;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cairn.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no directory above {AppContext.BaseDirectory} holds Cairn.slnx");
-    }
+    // The same root as the oracle's, so CAIRN_REPO_ROOT serves builds whose output lives outside the checkout.
+    private static string FindRepoRoot() => ScureOracle.RepoRoot;
 }

@@ -84,7 +84,7 @@ public class PedersenBatchTests
     [InlineData(PedersenBatch.MinBatch - 1)]
     [InlineData(PedersenBatch.MinBatch)]
     [InlineData(PedersenBatch.MinBatch + 1)]
-    [InlineData(16)]
+    [InlineData(32)]
     [InlineData(PedersenBatch.MaxChunk)]
     [InlineData(PedersenBatch.MaxChunk + 1)]
     [InlineData(3 * PedersenBatch.MaxChunk - 5)]
