@@ -141,14 +141,18 @@ public sealed class WorldState
             var contractWrites = new TrieWrite[addresses.Count];
             var addressFelts = new Felt[addresses.Count];
             Span<byte> encoded = stackalloc byte[ContractState.EncodedLength];
+            // Every touched storage trie first, hashed together (their new nodes level by level in shared batches).
+            var states = new ContractState[addresses.Count];
+            var storageUpdates = new (TrieRoot Root, TrieWrite[] Writes)[addresses.Count];
             for (var i = 0; i < addresses.Count; i++)
             {
                 var address = addresses[i];
                 var state = head is null ? default : ReadContractState(address.Value, head.Block);
-                var storageRoot = state.StorageRoot;
+                states[i] = state;
+                var writes = Array.Empty<TrieWrite>();
                 if (diff.StorageDiffs.TryGetValue(address, out var slots) && slots.Count != 0)
                 {
-                    var writes = new TrieWrite[slots.Count];
+                    writes = new TrieWrite[slots.Count];
                     var j = 0;
                     foreach (var (key, value) in slots)
                     {
@@ -169,10 +173,17 @@ public sealed class WorldState
                             AppendSlot(storageWrites, address.Value, key.Value);
                         }
                     }
-
-                    storageRoot = StorageTrie.Update(storageRoot, writes, batch, blockNumber);
                 }
 
+                storageUpdates[i] = (state.StorageRoot, writes);
+            }
+
+            var storageRoots = StorageTrie.UpdateMany(storageUpdates, batch, blockNumber);
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                var address = addresses[i];
+                var state = states[i];
+                var storageRoot = storageRoots[i];
                 var classHash = state.ClassHash;
                 if (diff.DeployedContracts.TryGetValue(address, out var deployed))
                 {

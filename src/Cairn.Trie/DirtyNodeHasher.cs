@@ -31,6 +31,24 @@ internal static class DirtyNodeHasher<THash>
         }
     }
 
+    /// <summary>
+    /// The same for the new nodes of several tries at once: their levels are hashed together, so many small tries
+    /// (a block's storage tries) still give the batched hash large batches.
+    /// </summary>
+    public static void HashAll(IReadOnlyList<WorkNode> roots)
+    {
+        var levels = new List<List<WorkNode>>();
+        foreach (var root in roots)
+        {
+            Collect(root, levels);
+        }
+
+        foreach (var level in levels)
+        {
+            HashLevel(level);
+        }
+    }
+
     /// <summary>The node's level (0 when it already has a hash), filing every new node under its level.</summary>
     private static int Collect(WorkNode node, List<List<WorkNode>> levels)
     {

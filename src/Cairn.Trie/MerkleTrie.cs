@@ -46,6 +46,60 @@ public sealed class MerkleTrie<THash>
         return new TrieUpdater<THash>(Store, Height, sorted).Run(root, batch, version);
     }
 
+    /// <summary>
+    /// <see cref="Update"/> of several tries of this type at once (e.g. every storage trie a block touches): their new
+    /// nodes are hashed together level by level, so the batched hash gets large batches even when each trie gets few
+    /// writes. The tries must be distinct; results are in the order of <paramref name="updates"/>.
+    /// </summary>
+    public TrieRoot[] UpdateMany(IReadOnlyList<(TrieRoot Root, TrieWrite[] Writes)> updates, IWriteBatch batch, ulong version)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(batch);
+        // Keys are checked (and writes sorted) here, so bad input throws its own exception before any work.
+        var updaters = new TrieUpdater<THash>?[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (updates[i].Writes.Length != 0)
+            {
+                updaters[i] = new TrieUpdater<THash>(Store, Height, SortWrites(updates[i].Writes, Height));
+            }
+        }
+
+        var results = new WorkNode?[updates.Count];
+        try
+        {
+            Parallel.For(0, updates.Count, i =>
+            {
+                if (updaters[i] is { } updater)
+                {
+                    results[i] = updater.Build(updates[i].Root);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        var dirty = new List<WorkNode>();
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (updaters[i] is { } updater && results[i] is { HasHash: false } result && !updater.IsUnchanged(updates[i].Root, result))
+            {
+                dirty.Add(result);
+            }
+        }
+
+        DirtyNodeHasher<THash>.HashAll(dirty);
+        var roots = new TrieRoot[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            roots[i] = updaters[i] is { } updater ? updater.Complete(updates[i].Root, results[i], batch, version) : updates[i].Root;
+        }
+
+        return roots;
+    }
+
     /// <summary>The leaf at <paramref name="key"/> in the trie at <paramref name="root"/>; 0 when absent.</summary>
     public Felt Get(TrieRoot root, Felt key)
     {

@@ -19,6 +19,7 @@ internal sealed class TrieUpdater<THash>
     private readonly TrieEntry[] _writes;
     private readonly List<ulong> _stale = [];
     private readonly Lock _staleLock = new();
+    private WorkNode? _start;
 
     public TrieUpdater(TrieNodeStore store, int height, TrieEntry[] sortedWrites)
     {
@@ -29,9 +30,32 @@ internal sealed class TrieUpdater<THash>
 
     public TrieRoot Run(TrieRoot root, IWriteBatch batch, ulong version)
     {
-        var start = root.IsEmpty ? null : WorkNode.StoredRef(root.NodeId, root.Hash);
-        var result = Update(start, 0, 0, _writes.Length);
-        if (ReferenceEquals(result, start))
+        var result = Build(root);
+        if (result is not null && !IsUnchanged(root, result))
+        {
+            DirtyNodeHasher<THash>.HashAll(result);
+        }
+
+        return Complete(root, result, batch, version);
+    }
+
+    /// <summary>
+    /// Merges the writes into the tree at <paramref name="root"/> in memory: the new root node (unhashed new nodes under
+    /// it), the stored root itself when nothing changed, or null when the trie became empty.
+    /// </summary>
+    public WorkNode? Build(TrieRoot root)
+    {
+        _start = root.IsEmpty ? null : WorkNode.StoredRef(root.NodeId, root.Hash);
+        return Update(_start, 0, 0, _writes.Length);
+    }
+
+    /// <summary>Whether <see cref="Build"/> returned the stored root unchanged.</summary>
+    public bool IsUnchanged(TrieRoot root, WorkNode? result) => ReferenceEquals(result, _start);
+
+    /// <summary>After the new nodes have hashes: writes them and the update record; returns the new root.</summary>
+    public TrieRoot Complete(TrieRoot root, WorkNode? result, IWriteBatch batch, ulong version)
+    {
+        if (ReferenceEquals(result, _start))
         {
             return root;
         }
@@ -44,7 +68,6 @@ internal sealed class TrieUpdater<THash>
         }
         else
         {
-            DirtyNodeHasher<THash>.HashAll(result);
             var hash = result.GetHash<THash>();
             Write(result, batch, created);
             newRoot = new TrieRoot(result.Id, hash);

@@ -79,6 +79,78 @@ public sealed class BatchedHashingTests
         Assert.InRange(RecordingHash.PairsHashed, 600 + 599, 600 + 599 + 600);
     }
 
+    [Theory]
+    [InlineData(40, 30, 21)]
+    [InlineData(7, 400, 22)]
+    public void Many_tries_updated_together_match_one_by_one_updates(int tries, int writesPerTrie, int seed)
+    {
+        using var storeTogether = new MemoryStore(["nodes"]);
+        using var storeApart = new MemoryStore(["nodes"]);
+        var together = new MerkleTrie<PedersenTrieHash>(new TrieNodeStore(storeTogether, storeTogether.Columns[0]), 251);
+        var apart = new MerkleTrie<PedersenTrieHash>(new TrieNodeStore(storeApart, storeApart.Columns[0]), 251);
+        var random = new Random(seed);
+        var rootsTogether = new TrieRoot[tries];
+        var rootsApart = new TrieRoot[tries];
+        var leaves = new Dictionary<BigInteger, Felt>[tries];
+        var keys = new List<Felt>[tries];
+        for (var t = 0; t < tries; t++)
+        {
+            leaves[t] = [];
+            keys[t] = [];
+        }
+
+        for (ulong round = 1; round <= 3; round++)
+        {
+            var updates = new (TrieRoot Root, TrieWrite[] Writes)[tries];
+            for (var t = 0; t < tries; t++)
+            {
+                // Some tries get no writes in a round; the rest fresh keys, overwrites and deletions.
+                var count = random.Next(4) == 0 ? 0 : random.Next(1, writesPerTrie + 1);
+                var writes = new TrieWrite[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var key = keys[t].Count > 0 && random.Next(3) == 0 ? keys[t][random.Next(keys[t].Count)] : RandomKey(random, 251);
+                    keys[t].Add(key);
+                    var value = random.Next(5) == 0 ? Felt.Zero : Felt.FromUInt64((ulong)random.NextInt64(1, long.MaxValue));
+                    writes[i] = new TrieWrite(key, value);
+                    if (value.IsZero)
+                    {
+                        leaves[t].Remove(key.ToBigInteger());
+                    }
+                    else
+                    {
+                        leaves[t][key.ToBigInteger()] = value;
+                    }
+                }
+
+                updates[t] = (rootsTogether[t], writes);
+            }
+
+            using (var batch = storeTogether.CreateBatch())
+            {
+                rootsTogether = together.UpdateMany(updates, batch, round);
+                storeTogether.Write(batch);
+            }
+
+            for (var t = 0; t < tries; t++)
+            {
+                using var batch = storeApart.CreateBatch();
+                rootsApart[t] = apart.Update(rootsApart[t], updates[t].Writes, batch, round);
+                storeApart.Write(batch);
+            }
+
+            for (var t = 0; t < tries; t++)
+            {
+                Assert.Equal(rootsApart[t].Hash, rootsTogether[t].Hash);
+                Assert.Equal(NaiveTrie.Root(Pedersen.Hash, leaves[t], 251), rootsTogether[t].Hash);
+                foreach (var key in keys[t].Take(20))
+                {
+                    Assert.Equal(apart.Get(rootsApart[t], key), together.Get(rootsTogether[t], key));
+                }
+            }
+        }
+    }
+
     private static Felt RandomKey(Random random, int height)
     {
         var bytes = new byte[32];
