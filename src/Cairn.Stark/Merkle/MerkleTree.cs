@@ -170,28 +170,8 @@ public sealed class MerkleTree
     /// The merged authentication nodes for the sorted, de-duplicated leaf indices, in the order the queue-based
     /// verifier (spec §3.3, L1 <c>MerkleVerifier.sol</c>) reads them. Returns the concatenated 32-byte nodes.
     /// </summary>
-    public byte[] Decommit(ReadOnlySpan<int> sortedLeafIndices)
-    {
-        var output = new List<byte>();
-        var queue = new Queue<int>(sortedLeafIndices.Length);
-        int previous = -1;
-        foreach (int i in sortedLeafIndices)
-        {
-            if (i <= previous || i >= LeafCount) throw new ArgumentException("leaf indices must be sorted, unique and in range", nameof(sortedLeafIndices));
-            previous = i;
-            queue.Enqueue(LeafCount + i);
-        }
-        while (queue.Count > 0)
-        {
-            int k = queue.Dequeue();
-            if (k == 1) break;
-            int sibling = k ^ 1;
-            if (queue.Count > 0 && queue.Peek() == sibling) queue.Dequeue();
-            else output.AddRange(_nodes.AsSpan(sibling * 32, 32));
-            queue.Enqueue(k / 2);
-        }
-        return output.ToArray();
-    }
+    public byte[] Decommit(ReadOnlySpan<int> sortedLeafIndices) =>
+        MerkleDecommitment.Collect(sortedLeafIndices, LeafCount, k => _nodes.AsSpan(k * 32, 32));
 
     /// <summary>The hasher this tree was built with.</summary>
     public ICommitmentHasher Hasher => _hasher;

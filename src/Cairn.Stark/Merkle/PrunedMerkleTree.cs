@@ -179,25 +179,8 @@ internal sealed class PrunedMerkleTree
             }
         }
         int storedLimit = 2 * (n >> PrunedLevels);
-        var output = new List<byte>();
-        var queue = new Queue<int>(sortedLeafIndices.Length);
-        int previous = -1;
-        foreach (int i in sortedLeafIndices)
-        {
-            if (i <= previous || i >= n) throw new ArgumentException("leaf indices must be sorted, unique and in range", nameof(sortedLeafIndices));
-            previous = i;
-            queue.Enqueue(n + i);
-        }
-        while (queue.Count > 0)
-        {
-            int k = queue.Dequeue();
-            if (k == 1) break;
-            int sibling = k ^ 1;
-            if (queue.Count > 0 && queue.Peek() == sibling) queue.Dequeue();
-            else if (sibling < storedLimit) output.AddRange(_nodes.AsSpan(sibling * 32, 32));
-            else output.AddRange(rebuilt.TryGetValue(sibling, out var node) ? node : throw new InvalidOperationException($"node {sibling} was not rebuilt"));
-            queue.Enqueue(k / 2);
-        }
-        return [.. output];
+        return MerkleDecommitment.Collect(sortedLeafIndices, n, k => k < storedLimit
+            ? _nodes.AsSpan(k * 32, 32)
+            : rebuilt.TryGetValue(k, out var node) ? node : throw new InvalidOperationException($"node {k} was not rebuilt"));
     }
 }
