@@ -81,10 +81,11 @@ public sealed class MerkleTrie<THash>
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        // An unchanged trie's result is its stored root, which already has its hash.
         var dirty = new List<WorkNode>();
-        for (var i = 0; i < updates.Count; i++)
+        foreach (var result in results)
         {
-            if (updaters[i] is { } updater && results[i] is { HasHash: false } result && !updater.IsUnchanged(updates[i].Root, result))
+            if (result is { HasHash: false })
             {
                 dirty.Add(result);
             }

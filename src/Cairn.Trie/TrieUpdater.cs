@@ -31,9 +31,9 @@ internal sealed class TrieUpdater<THash>
     public TrieRoot Run(TrieRoot root, IWriteBatch batch, ulong version)
     {
         var result = Build(root);
-        if (result is not null && !IsUnchanged(root, result))
+        if (result is not null)
         {
-            DirtyNodeHasher<THash>.HashAll(result);
+            DirtyNodeHasher<THash>.HashAll(result); // nothing to do for an unchanged (stored, hashed) root
         }
 
         return Complete(root, result, batch, version);
@@ -48,9 +48,6 @@ internal sealed class TrieUpdater<THash>
         _start = root.IsEmpty ? null : WorkNode.StoredRef(root.NodeId, root.Hash);
         return Update(_start, 0, 0, _writes.Length);
     }
-
-    /// <summary>Whether <see cref="Build"/> returned the stored root unchanged.</summary>
-    public bool IsUnchanged(TrieRoot root, WorkNode? result) => ReferenceEquals(result, _start);
 
     /// <summary>After the new nodes have hashes: writes them and the update record; returns the new root.</summary>
     public TrieRoot Complete(TrieRoot root, WorkNode? result, IWriteBatch batch, ulong version)

@@ -118,17 +118,17 @@ public sealed class FlatStorageTests
             }
         }
 
-        Assert.Null(store.Get(data, WriteListKey(7)));
+        Assert.Null(store.Get(data, StateKeys.StorageWritesKey(7)));
         AssertLatestTableMatchesTheLog(store, state, generator);
         StateHarness.AssertReads(state, history[6], generator, null);
 
         state.Prune(4);
         for (ulong block = 0; block < 4; block++)
         {
-            Assert.Null(store.Get(data, WriteListKey(block)));
+            Assert.Null(store.Get(data, StateKeys.StorageWritesKey(block)));
         }
 
-        Assert.NotNull(store.Get(data, WriteListKey(5)));
+        Assert.NotNull(store.Get(data, StateKeys.StorageWritesKey(5)));
         state.RevertTo(4);
         StateHarness.AssertReads(state, history[4], generator, null);
     }
@@ -191,11 +191,7 @@ public sealed class FlatStorageTests
         {
             foreach (var key in generator.Keys)
             {
-                var latestKey = new byte[65];
-                latestKey[0] = (byte)'l';
-                address.WriteBytesBE(latestKey.AsSpan(1, 32));
-                key.WriteBytesBE(latestKey.AsSpan(33, 32));
-                var latest = store.Get(data, latestKey);
+                var latest = store.Get(data, StateKeys.LatestStorageKey(address, key));
                 var root = state.GetContractState(new ContractAddress(address)).StorageRoot;
                 var expected = state.StorageTrie.Get(root, key);
                 if (expected.IsZero)
@@ -208,13 +204,5 @@ public sealed class FlatStorageTests
                 }
             }
         }
-    }
-
-    private static byte[] WriteListKey(ulong block)
-    {
-        var key = new byte[9];
-        key[0] = (byte)'w';
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1), block);
-        return key;
     }
 }
