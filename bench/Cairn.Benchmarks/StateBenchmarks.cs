@@ -10,16 +10,12 @@ namespace Cairn.Benchmarks;
 /// <summary>
 /// <see cref="WorldState"/> on RocksDB (default options: write-ahead log synced on every commit) in a temp folder.
 /// <list type="bullet">
-/// <item><c>Leaves10k_*</c>: a base state of 10k storage leaves over <see cref="Contracts"/> contracts; apply one
-/// block of 1k or 10k storage writes (updates of present slots with fresh values, so the leaf count stays put;
-/// Apply = every storage trie, the contracts trie, the records and the head in one synced batch; writes/s =
-/// writes / mean); a latest-state storage read with the node cache warm, and with a second
-/// <see cref="WorldState"/> on the same store whose node cache is off ("cold": every trie node from RocksDB,
-/// which may still hold it in its block cache or the OS page cache); a storage proof per key (contracts-trie
-/// proof of the address plus storage-trie proof of the key).</item>
-/// <item><c>Leaves1M_Apply</c>: the same blocks over a base state of <see cref="LargeLeaves"/> leaves, built once
-/// in its own <see cref="GlobalSetupLarge"/> (in blocks of 50k writes).</item>
+/// <item><c>Leaves10k_*</c>: a base state of 10k storage leaves over <see cref="Contracts"/> contracts; a latest-state
+/// storage read with the node cache warm, and with a second <see cref="WorldState"/> on the same store whose node
+/// cache is off ("cold": every trie node from RocksDB, which may still hold it in its block cache or the OS page
+/// cache); a storage proof per key (contracts-trie proof of the address plus storage-trie proof of the key).</item>
 /// </list>
+/// Applying blocks is measured by <see cref="StateApplyBenchmarks"/>.
 /// Each setup prints the build time and the bytes on disk per leaf (folder size after a flush / leaves).
 /// Run: <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*StateBenchmarks*' --job short</c>.
 /// </summary>
@@ -28,26 +24,19 @@ public class StateBenchmarks
 {
     public const int Contracts = 100;
     public const int SmallLeaves = 10_000;
-    public const int LargeLeaves = 1_000_000;
     private const int BuildBlockWrites = 50_000;
     private const int Lookups = 1_000;
     private const int Proofs = 200;
-    private const int DiffVariants = 4;
 
     private RocksDbStore _store = null!;
     private WorldState _state = null!;
     private WorldState _coldState = null!;
     private string _folder = "";
     private (ContractAddress Address, StorageKey Key)[] _slots = [];
-    private Dictionary<int, StateDiff[]> _diffs = [];
     private ulong _nextBlock;
-    private int _nextDiff;
 
-    [GlobalSetup(Targets = [nameof(Leaves10k_Apply), nameof(Leaves10k_ReadCached), nameof(Leaves10k_ReadCold), nameof(Leaves10k_StorageProof)])]
+    [GlobalSetup]
     public void GlobalSetupSmall() => Build(SmallLeaves);
-
-    [GlobalSetup(Targets = [nameof(Leaves1M_Apply)])]
-    public void GlobalSetupLarge() => Build(LargeLeaves);
 
     [GlobalCleanup]
     public void Cleanup()
@@ -55,18 +44,6 @@ public class StateBenchmarks
         _store.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
-
-    /// <summary>One block of <paramref name="writes"/> storage writes applied and committed over 10k leaves.</summary>
-    [Benchmark]
-    [Arguments(1_000)]
-    [Arguments(10_000)]
-    public StateRoots Leaves10k_Apply(int writes) => ApplyNext(writes);
-
-    /// <summary>One block of <paramref name="writes"/> storage writes applied and committed over 1M leaves.</summary>
-    [Benchmark]
-    [Arguments(1_000)]
-    [Arguments(10_000)]
-    public StateRoots Leaves1M_Apply(int writes) => ApplyNext(writes);
 
     /// <summary>A latest-state storage read, per key, node cache warm.</summary>
     [Benchmark(OperationsPerInvoke = Lookups)]
@@ -104,8 +81,6 @@ public class StateBenchmarks
         return acc;
     }
 
-    private StateRoots ApplyNext(int writes) => _state.Apply(_nextBlock++, _diffs[writes][_nextDiff++ % DiffVariants]);
-
     private void Build(int leaves)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -142,25 +117,6 @@ public class StateBenchmarks
         Console.WriteLine(
             $"// state of {leaves} leaves over {Contracts} contracts built in {built.TotalSeconds:F1} s ({leaves / built.TotalSeconds:F0} writes/s); " +
             $"{bytes} bytes on disk, {(double)bytes / leaves:F0} bytes per leaf");
-
-        _diffs = [];
-        foreach (var size in new[] { 1_000, 10_000 })
-        {
-            var variants = new StateDiff[DiffVariants];
-            for (var v = 0; v < DiffVariants; v++)
-            {
-                var diff = new StateDiff();
-                while (diff.StorageDiffs.Values.Sum(s => s.Count) < size)
-                {
-                    var (address, key) = _slots[random.Next(leaves)];
-                    diff.SetStorage(address, key, RandomValue(random));
-                }
-
-                variants[v] = diff;
-            }
-
-            _diffs[size] = variants;
-        }
 
         _coldState = new WorldState(_store, cacheSlots: 0);
 
