@@ -95,6 +95,19 @@ public sealed class TrieNodeStore
         return LoadFromStore(id);
     }
 
+    /// <summary>
+    /// Puts a node just written to a batch into the cache, so the next update (which starts from the nodes this one
+    /// created) finds them without a store read. Ids are never reused, so a batch that is never committed leaves only
+    /// entries nothing refers to.
+    /// </summary>
+    internal void Remember(ulong id, in StoredNode node)
+    {
+        if (_cache.Length != 0)
+        {
+            Volatile.Write(ref _cache[(int)(id & _cacheMask)], new CachedNode(id, node));
+        }
+    }
+
     private void Evict(ulong id)
     {
         if (_cache.Length != 0)

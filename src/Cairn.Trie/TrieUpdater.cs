@@ -289,5 +289,7 @@ internal sealed class TrieUpdater<THash>
         node.Id = _store.AllocateId();
         created.Add(node.Id);
         TrieNodeStore.WriteNode(batch, _store.Column, node.Id, record[..length]);
+        // Cached as the store would decode it, so a cache hit and a store read give the same node.
+        _store.Remember(node.Id, StoredNode.Decode(record[..length], node.Id));
     }
 }
