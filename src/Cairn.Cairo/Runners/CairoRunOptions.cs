@@ -36,6 +36,20 @@ public sealed record CairoRunOptions
     /// <summary>Proof mode without padding the trace to a power of two.</summary>
     public bool DisableTracePadding { get; init; }
 
+    /// <summary>
+    /// cairo-run's <c>--min_steps</c>: after the program ends (in proof mode after the extra
+    /// <c>jmp rel 0</c> step), keep stepping until at least this many steps ran; proof-mode padding
+    /// follows as usual (so the trace has <c>next_power_of_2(max(steps, MinSteps))</c> entries or more).
+    /// </summary>
+    public long? MinSteps { get; init; }
+
+    /// <summary>
+    /// cairo-run's <c>--steps</c>: the program must end within this many steps (in proof mode
+    /// including the extra step), then the run continues to exactly this many steps and the trace is
+    /// not padded.
+    /// </summary>
+    public long? Steps { get; init; }
+
     /// <summary>The Cairo 0 hints known to the run (null: <see cref="Cairo0HintRegistry.Default"/>).</summary>
     public Cairo0HintRegistry? HintRegistry { get; init; }
 

@@ -124,6 +124,7 @@ public sealed class CairoRunner
         InitializeEntrypoint(main, BuiltinStack());
         InitializeZeroSegment();
         RunUntilEnd();
+        RunExtraSteps();
         EndRun();
         ReadReturnValues();
         if (Options.SecureRun ?? true) VerifySecureRunner();
@@ -194,9 +195,10 @@ public sealed class CairoRunner
         Vm.Fp = ExecutionBase.Add(2);
         _endPc = ProgramBase.Add(end);
         InitializeZeroSegment();
-        RunUntilEnd();
+        RunUntilEnd(additionalSteps: 1);
         CheckStepLimit();
         Vm.Step(); // executes the jmp rel 0 at __end__ once
+        RunExtraSteps();
         EndRun();
         ReadReturnValues();
         FinalizeSegments();
@@ -248,7 +250,27 @@ public sealed class CairoRunner
         }
     }
 
-    private void RunUntilEnd() => Vm.RunUntilPc(EndPc, Options.MaxSteps);
+    /// <summary>
+    /// Runs to the end pc; with <see cref="CairoRunOptions.Steps"/> the end must come within
+    /// <c>Steps − additionalSteps</c> steps (cairo-run's <c>max_steps</c>).
+    /// </summary>
+    private void RunUntilEnd(int additionalSteps = 0)
+    {
+        long limit = Options.MaxSteps;
+        if (Options.Steps is { } steps) limit = Math.Min(limit, steps - additionalSteps);
+        Vm.RunUntilPc(EndPc, limit);
+    }
+
+    /// <summary>
+    /// What cairo-run does between the end of the program and <c>end_run</c>: record the original
+    /// step count, then run to <c>--min_steps</c> and to <c>--steps</c> (cairo_run.py <c>cairo_run</c>).
+    /// </summary>
+    private void RunExtraSteps()
+    {
+        OriginalSteps = Vm.CurrentStep;
+        if (Options.MinSteps is { } min) RunUntilSteps(min);
+        if (Options.Steps is { } steps) RunUntilSteps(steps);
+    }
 
     /// <summary>
     /// <c>end_run</c> (§3.7): re-verifies the auto-deduced cells, then in proof mode pads the trace
@@ -266,8 +288,7 @@ public sealed class CairoRunner
         {
             throw new VmException(e.Message, null, e);
         }
-        OriginalSteps = Vm.CurrentStep;
-        if (!Options.ProofMode || Options.DisableTracePadding) return;
+        if (!Options.ProofMode || Options.DisableTracePadding || Options.Steps is not null) return;
         RunUntilSteps(NextPowerOfTwo(Vm.CurrentStep));
         while (!CheckUsedCells())
         {
