@@ -106,7 +106,8 @@ public static class CairoCommands
                 throw new CliInputException($"{path}: proof mode needs the labels __start__ and __end__ (cairo-compile --proof_mode)");
             }
 
-            if (loaded.GetLabelPc(loaded.MainScope + "." + entry) is null) throw new CliInputException($"{path}: no function '{loaded.MainScope}.{entry}'");
+            // Proof mode starts at __start__ and never looks at main (cairo-lang's initialize_main_entrypoint).
+            if (!proofMode && loaded.GetLabelPc(loaded.MainScope + "." + entry) is null) throw new CliInputException($"{path}: no function '{loaded.MainScope}.{entry}'");
             var options = new CairoRunOptions
             {
                 Entrypoint = entry,
