@@ -47,12 +47,12 @@ internal static class OracleFixture
     /// Runs <paramref name="programJson"/> as <c>cairn run</c> does (program JSON → <see cref="CairoProgram"/>,
     /// <see cref="CairoRunner.RunMain"/>, the output writers).
     /// </summary>
-    public static RunFiles Run(string programJson, string layout, bool proofMode, long? minSteps = null)
+    public static RunFiles Run(string programJson, string layout, bool proofMode, long? minSteps = null, LayoutVariant variant = LayoutVariant.CairoLang)
     {
         var program = CairoProgram.Parse(programJson);
         var runner = new CairoRunner(program, new CairoRunOptions
         {
-            Layout = Layout.Get(layout),
+            Layout = Layout.Get(layout, variant),
             ProofMode = proofMode,
             MinSteps = minSteps,
             RecordTrace = true,
@@ -69,6 +69,42 @@ internal static class OracleFixture
             priv = runner.GetAirPrivateInput("/trace.bin", "/memory.bin").ToJson();
         }
         return new RunFiles(runner, trace.ToArray(), memory.ToArray(), pub, priv);
+    }
+
+    /// <summary>
+    /// The program JSON rebuilt from the public input: the words at program.begin_addr up to the
+    /// execution segment's first cell (execution.begin_addr − 2, the proof-mode stack's two cells),
+    /// <c>__end__</c> = program.stop_ptr − program.begin_addr.
+    /// </summary>
+    public static string ProgramFromPublicMemory(JsonElement publicInput)
+    {
+        var segments = publicInput.GetProperty("memory_segments");
+        long programBegin = segments.GetProperty("program").GetProperty("begin_addr").GetInt64();
+        long end = segments.GetProperty("program").GetProperty("stop_ptr").GetInt64() - programBegin;
+        long executionBase = segments.GetProperty("execution").GetProperty("begin_addr").GetInt64() - 2;
+        var words = publicInput.GetProperty("public_memory").EnumerateArray()
+            .Where(e => e.GetProperty("address").GetInt64() >= programBegin && e.GetProperty("address").GetInt64() < executionBase)
+            .OrderBy(e => e.GetProperty("address").GetInt64())
+            .Select(e => e.GetProperty("value").GetString()!)
+            .ToList();
+        Assert.Equal(executionBase - programBegin, words.Count);
+        var program = new
+        {
+            prime = "0x800000000000011000000000000000000000000000000000000000000000001",
+            data = words,
+            builtins = Array.Empty<string>(),
+            hints = new Dictionary<string, object>(),
+            identifiers = new Dictionary<string, object>
+            {
+                ["__main__.__start__"] = new { pc = 0, type = "label" },
+                ["__main__.__end__"] = new { pc = end, type = "label" },
+            },
+            main_scope = "__main__",
+            reference_manager = new { references = Array.Empty<object>() },
+            attributes = Array.Empty<object>(),
+            debug_info = (object?)null,
+        };
+        return JsonSerializer.Serialize(program);
     }
 
     /// <summary>
@@ -138,9 +174,11 @@ internal static class OracleFixture
     /// The public inputs compared field by field: layout, rc_min, rc_max, n_steps, every
     /// memory_segments entry (in order) with begin_addr and stop_ptr, every public_memory entry
     /// (in order) with address, value (as a number) and page, and dynamic_params. cairo-lang before
-    /// 0.11 wrote the last as <c>layout_params</c>.
+    /// 0.11 wrote the last as <c>layout_params</c>. <paramref name="onlyOurs"/>: segments our layout has
+    /// and the producer's did not (they must come after every common one); <paramref name="anySegmentOrder"/>:
+    /// the producer wrote memory_segments from a hash map (lambdaclass/cairo-vm).
     /// </summary>
-    public static void AssertPublicInputsEqual(JsonElement expected, JsonElement actual)
+    public static void AssertPublicInputsEqual(JsonElement expected, JsonElement actual, IReadOnlyCollection<string>? onlyOurs = null, bool anySegmentOrder = false)
     {
         Assert.Equal(expected.GetProperty("layout").GetString(), actual.GetProperty("layout").GetString());
         foreach (var key in new[] { "rc_min", "rc_max", "n_steps" })
@@ -151,6 +189,12 @@ internal static class OracleFixture
 
         var es = expected.GetProperty("memory_segments").EnumerateObject().ToList();
         var @as = actual.GetProperty("memory_segments").EnumerateObject().ToList();
+        if (onlyOurs is not null)
+        {
+            Assert.Equal(onlyOurs, @as.Skip(@as.Count - onlyOurs.Count).Select(p => p.Name));
+            @as = @as.Take(@as.Count - onlyOurs.Count).ToList();
+        }
+        if (anySegmentOrder) es = es.OrderBy(p => @as.FindIndex(a => a.Name == p.Name) is var i && i < 0 ? int.MaxValue : i).ToList();
         Assert.Equal(es.Select(p => p.Name), @as.Select(p => p.Name));
         for (int i = 0; i < es.Count; i++)
         {

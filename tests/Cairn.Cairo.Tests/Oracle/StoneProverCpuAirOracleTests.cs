@@ -17,42 +17,6 @@ public partial class StoneProverCpuAirOracleTests
 
     private static JsonElement PublicInput => OracleFixture.ReadJson(Dir + "cpu_air_test_instructions_public_input.json");
 
-    /// <summary>
-    /// The program JSON rebuilt from the public input: the words at program.begin_addr up to the
-    /// execution segment's first cell (execution.begin_addr − 2, the proof-mode stack's two cells),
-    /// <c>__end__</c> = program.stop_ptr − program.begin_addr.
-    /// </summary>
-    internal static string RebuildProgram(JsonElement publicInput)
-    {
-        var segments = publicInput.GetProperty("memory_segments");
-        long programBegin = segments.GetProperty("program").GetProperty("begin_addr").GetInt64();
-        long end = segments.GetProperty("program").GetProperty("stop_ptr").GetInt64() - programBegin;
-        long executionBase = segments.GetProperty("execution").GetProperty("begin_addr").GetInt64() - 2;
-        var words = publicInput.GetProperty("public_memory").EnumerateArray()
-            .Where(e => e.GetProperty("address").GetInt64() >= programBegin && e.GetProperty("address").GetInt64() < executionBase)
-            .OrderBy(e => e.GetProperty("address").GetInt64())
-            .Select(e => e.GetProperty("value").GetString()!)
-            .ToList();
-        Assert.Equal(executionBase - programBegin, words.Count);
-        var program = new
-        {
-            prime = "0x800000000000011000000000000000000000000000000000000000000000001",
-            data = words,
-            builtins = Array.Empty<string>(),
-            hints = new Dictionary<string, object>(),
-            identifiers = new Dictionary<string, object>
-            {
-                ["__main__.__start__"] = new { pc = 0, type = "label" },
-                ["__main__.__end__"] = new { pc = end, type = "label" },
-            },
-            main_scope = "__main__",
-            reference_manager = new { references = Array.Empty<object>() },
-            attributes = Array.Empty<object>(),
-            debug_info = (object?)null,
-        };
-        return JsonSerializer.Serialize(program);
-    }
-
     /// <summary>The bytes of the C string literal in a stone-prover <c>*.bin.h</c> test header, checked against its <c>make_span(data, N)</c>.</summary>
     internal static byte[] ReadCHeaderBytes(string relative)
     {
@@ -78,7 +42,7 @@ public partial class StoneProverCpuAirOracleTests
     [GeneratedRegex("make_span\\(data, (\\d+)\\)")]
     private static partial Regex SpanLength();
 
-    private static RunFiles Run() => OracleFixture.Run(RebuildProgram(PublicInput), "plain", proofMode: true, minSteps: 32);
+    private static RunFiles Run() => OracleFixture.Run(OracleFixture.ProgramFromPublicMemory(PublicInput), "plain", proofMode: true, minSteps: 32);
 
     [Fact]
     public void Trace_is_byte_identical_to_cairo_run()
@@ -112,7 +76,7 @@ public partial class StoneProverCpuAirOracleTests
         // execution_base + 2) is never an operand, so 1 hole, and 4 steps already satisfy the plain
         // layout (8·4 − 8·4/4 − 4·4 = 8 ≥ 1 memory units; 13·4 ≥ 11 range-check units). cairo-run must
         // have been given --min_steps 32 (or --steps 32): both give these files.
-        var run = OracleFixture.Run(RebuildProgram(PublicInput), "plain", proofMode: true);
+        var run = OracleFixture.Run(OracleFixture.ProgramFromPublicMemory(PublicInput), "plain", proofMode: true);
         Assert.Equal(4, run.Runner.OriginalSteps);
         Assert.Equal(4, run.Runner.Vm.Trace.Count);
         Assert.Equal(1, run.Runner.GetMemoryHoles());
@@ -124,7 +88,7 @@ public partial class StoneProverCpuAirOracleTests
     public void The_stored_derived_program_is_the_one_rebuilt_from_the_public_input()
     {
         // program.derived.json (used by the `cairn run` test in Cairn.Node.Tests) is not fetched: it is this rebuild.
-        Assert.True(JsonElement.DeepEquals(OracleFixture.ReadJson(Dir + "program.derived.json"), JsonDocument.Parse(RebuildProgram(PublicInput)).RootElement));
+        Assert.True(JsonElement.DeepEquals(OracleFixture.ReadJson(Dir + "program.derived.json"), JsonDocument.Parse(OracleFixture.ProgramFromPublicMemory(PublicInput)).RootElement));
     }
 
     [Fact]
@@ -132,7 +96,7 @@ public partial class StoneProverCpuAirOracleTests
     {
         byte[] memory = ReadCHeaderBytes(Dir + "cpu_air_test_instructions_memory.bin.h");
         var map = OracleFixture.MemoryMap(memory);
-        var data = JsonDocument.Parse(RebuildProgram(PublicInput)).RootElement.GetProperty("data").EnumerateArray().ToList();
+        var data = JsonDocument.Parse(OracleFixture.ProgramFromPublicMemory(PublicInput)).RootElement.GetProperty("data").EnumerateArray().ToList();
         for (int i = 0; i < data.Count; i++) Assert.Equal(data[i].GetString(), "0x" + map[(ulong)i + 1].ToString("x").TrimStart('0').PadLeft(1, '0'));
     }
 }
