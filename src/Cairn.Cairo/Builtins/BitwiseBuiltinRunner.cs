@@ -17,7 +17,11 @@ public sealed class BitwiseBuiltinRunner : BuiltinRunner, IAutoDeducer
 
     public override int DilutedUnitsPerInstance => 68;
 
-    public override void AddValidationRules(VmMemory memory) => memory.SetDeducer(Base.Segment, this);
+    public override void AddValidationRules(VmMemory memory)
+    {
+        memory.SetDeducer(Base.Segment, this);
+        RecordInputWrites(memory);
+    }
 
     public bool TryDeduce(VmMemory memory, Relocatable address, out MaybeRelocatable value)
     {

@@ -23,6 +23,7 @@ public abstract class BuiltinRunner
 
     private Relocatable? _base;
     private Relocatable? _stop;
+    private InputWriteRecorder? _inputWrites;
 
     /// <summary>The name as in <c>%builtins</c> (no <c>_builtin</c> suffix).</summary>
     public abstract string Name { get; }
@@ -69,6 +70,20 @@ public abstract class BuiltinRunner
     /// <summary>Attaches validation rules (called once the VM is set up).</summary>
     public virtual void AddValidationRules(VmMemory memory)
     {
+    }
+
+    /// <summary>
+    /// The offsets of the input cells in the order they were first written, for builtins whose
+    /// <see cref="AddValidationRules"/> records them (pedersen, bitwise, ec_op, keccak, poseidon);
+    /// null otherwise or before the rules were attached.
+    /// </summary>
+    public IReadOnlyList<int>? InputWriteOrder => _inputWrites?.Offsets;
+
+    /// <summary>Starts recording the first-write order of the segment's input cells (<see cref="InputWriteOrder"/>).</summary>
+    protected void RecordInputWrites(VmMemory memory)
+    {
+        _inputWrites = new InputWriteRecorder(CellsPerInstance, InputCellsPerInstance);
+        memory.SetValidator(Base.Segment, _inputWrites);
     }
 
     /// <summary>The values passed to <c>main</c> for this builtin: its base.</summary>

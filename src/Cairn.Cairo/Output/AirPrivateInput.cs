@@ -11,7 +11,8 @@ namespace Cairn.Cairo.Output;
 /// <summary>
 /// <c>air_private_input.json</c> (cairo-vm.md §6.7): the absolute trace and memory paths, then one
 /// key per builtin runner with a segment (output, segment_arena and gas have none) in runner order.
-/// Felts are lower-case <c>0x</c> hex; lists are sorted by index. Hash-like builtins list every
+/// Felts are lower-case <c>0x</c> hex; lists are sorted by index; within a hash-like instance the
+/// keys follow the first-write order of its input cells, as cairo-run writes them. Hash-like builtins list every
 /// instance whose input cells are all present; range checks every written cell (index = offset);
 /// ecdsa every registered signature (with <c>w = s⁻¹ mod n</c>); add_mod/mul_mod their instances and
 /// the zero segment's relocated address (§4.11).
@@ -80,27 +81,37 @@ public sealed class AirPrivateInput
         return list;
     }
 
-    /// <summary>Every instance with all its input cells (integers) present, named in cell order.</summary>
+    /// <summary>
+    /// Every instance with all its input cells (integers) present. <paramref name="names"/> are the
+    /// input cells' names in cell order; an instance's keys follow the order its input cells were
+    /// first written (<see cref="BuiltinRunner.InputWriteOrder"/>), as cairo-lang's writers produce them
+    /// by walking the memory in insertion order (e.g. ec_op written p, m, q gives p_x, p_y, m, q_x,
+    /// q_y); cells written before the order was recorded come last, in cell order.
+    /// </summary>
     private static JsonArray Instances(BuiltinRunner b, VmMemory memory, string[] names)
     {
-        var list = new JsonArray();
         int used = memory.GetUsedSize(b.Base.Segment);
         int c = b.CellsPerInstance;
-        for (int index = 0; (long)index * c < used; index++)
+        int n = (used + c - 1) / c;
+        var order = new List<int>?[n];
+        foreach (int offset in b.InputWriteOrder ?? [])
         {
-            var item = new JsonObject { ["index"] = index };
+            if (offset / c < n) (order[offset / c] ??= []).Add(offset % c);
+        }
+
+        var list = new JsonArray();
+        for (int index = 0; index < n; index++)
+        {
             bool complete = true;
+            for (int j = 0; j < names.Length && complete; j++) complete = memory.GetCell(b.Base.Segment, index * c + j).IsFelt;
+            if (!complete) continue;
+            var item = new JsonObject { ["index"] = index };
+            foreach (int j in order[index] ?? []) item[names[j]] = Hex(memory.GetCell(b.Base.Segment, index * c + j).FeltUnchecked);
             for (int j = 0; j < names.Length; j++)
             {
-                var v = memory.GetCell(b.Base.Segment, index * c + j);
-                if (!v.IsFelt)
-                {
-                    complete = false;
-                    break;
-                }
-                item[names[j]] = Hex(v.FeltUnchecked);
+                if (!item.ContainsKey(names[j])) item[names[j]] = Hex(memory.GetCell(b.Base.Segment, index * c + j).FeltUnchecked);
             }
-            if (complete) list.Add(item);
+            list.Add(item);
         }
         return list;
     }
