@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Attributes;
 using Cairn.Cairo.Assembler;
 using Cairn.Cairo.Programs;
+using Cairn.Cairo.Layouts;
 using Cairn.Cairo.Runners;
+using Cairn.Testing;
 
 namespace Cairn.Benchmarks;
 
 /// <summary>
 /// Cairo VM throughput on the issue's standard programs beyond the plain loop: a big recursive
-/// factorial, and pedersen-, poseidon- and bitwise-heavy loops (one builtin instance per iteration),
-/// each with and without the trace; plus relocation and writing of trace.bin and memory.bin for a
-/// 1 M-step run. Times are per program run; steps per run are printed by <see cref="Setup"/>. Run:
+/// factorial, pedersen-, poseidon- and bitwise-heavy loops (one builtin instance per iteration), and
+/// a dict-heavy public compiled Cairo 0 program (<see cref="PublicPrograms"/>: cairo-lang's dict
+/// hints), each with and without the trace; plus relocation and writing of trace.bin and memory.bin
+/// for a 1 M-step run. Times are per program run; steps per run are printed by <see cref="Setup"/>. Run:
 /// <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*VmProgramBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -87,10 +90,23 @@ public class VmProgramBenchmarks
             """,
     };
 
+    /// <summary>
+    /// Public compiled programs (fixtures of tests/Cairn.Cairo.Tests/Programs/Public), run from
+    /// <c>main</c> with the layout cairo-vm's benchmarks use: <c>dict</c> is lambdaclass's
+    /// dict_integration_benchmark (200 default dicts of 200 keys: 1,000 dict accesses each, then
+    /// dict_squash).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Fixture, string Layout)> PublicPrograms =
+        new Dictionary<string, (string, string)>
+        {
+            ["dict"] = ("dict_integration_benchmark", "all_cairo"),
+        };
+
     private CairoProgram _program = null!;
+    private Layout? _layout;
     private CairoRunner _traced = null!;
 
-    [Params("factorial", "pedersen", "poseidon", "bitwise")]
+    [Params("factorial", "pedersen", "poseidon", "bitwise", "dict")]
     public string Program { get; set; } = "factorial";
 
     [Params(false, true)]
@@ -102,8 +118,17 @@ public class VmProgramBenchmarks
     [GlobalSetup(Target = nameof(Run))]
     public void Setup()
     {
-        _program = Build(Program, Iterations);
-        var probe = new CairoRunner(_program);
+        if (PublicPrograms.TryGetValue(Program, out var p))
+        {
+            _program = CairoProgram.Parse(PublicCairoPrograms.Json(p.Fixture));
+            _layout = Layout.Get(p.Layout);
+        }
+        else
+        {
+            _program = Build(Program, Iterations);
+            _layout = null;
+        }
+        var probe = new CairoRunner(_program, new CairoRunOptions { Layout = _layout });
         probe.RunMain();
         Console.WriteLine($"// {Program}: {probe.Vm.CurrentStep} steps a run");
     }
@@ -111,7 +136,7 @@ public class VmProgramBenchmarks
     [Benchmark]
     public long Run()
     {
-        var runner = new CairoRunner(_program, new CairoRunOptions { RecordTrace = Trace });
+        var runner = new CairoRunner(_program, new CairoRunOptions { Layout = _layout, RecordTrace = Trace });
         runner.RunMain();
         return runner.Vm.CurrentStep;
     }
