@@ -18,6 +18,8 @@ public sealed class HintIds
     private readonly CairoProgram _program;
     private readonly IReadOnlyList<string> _scopes;
     private readonly ConcurrentDictionary<string, Felt> _constCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _structSizes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CompiledPath> _paths = new(StringComparer.Ordinal);
 
     public HintIds(Cairo0HintSite site)
     {
@@ -138,7 +140,13 @@ public sealed class HintIds
     public BigInteger GetConstInt(string name) => GetConst(name).ToBigInteger();
 
     /// <summary>The size of the struct <paramref name="name"/> as seen from the hint's scopes (<c>ids.DictAccess.SIZE</c>).</summary>
-    public int GetStructSize(string name) => (int)GetConst(name + ".SIZE").ToUInt64();
+    public int GetStructSize(string name)
+    {
+        if (_structSizes.TryGetValue(name, out int size)) return size;
+        size = (int)GetConst(name + ".SIZE").ToUInt64();
+        _structSizes[name] = size;
+        return size;
+    }
 
     /// <summary>Resolves a (possibly dotted) name from the accessible scopes, innermost first.</summary>
     private bool TryResolve(string name, out ProgramIdentifier identifier)
@@ -194,45 +202,65 @@ public sealed class HintIds
     /// <summary>Where <c>ids.path</c> is: a memory cell (<see cref="Location.Cell"/>) or a computed value, and its type.</summary>
     private Location Locate(HintContext context, string path)
     {
-        int dot = path.IndexOf('.');
-        string name = dot < 0 ? path : path[..dot];
-        var reference = GetReference(name);
+        var compiled = _paths.TryGetValue(path, out var cached) ? cached : _paths.GetOrAdd(path, CompilePath);
+        var reference = compiled.Reference;
         var baseValue = reference.EvaluateBase(context);
         Location at;
         if (reference.IsCell)
         {
-            if (!baseValue.IsRelocatable) throw new HintException($"ids.{name}: the reference's address {baseValue} is not an address");
+            if (!baseValue.IsRelocatable) throw new HintException($"ids.{reference.Name}: the reference's address {baseValue} is not an address");
             at = new Location(baseValue.Relocatable, default, reference.CairoType);
         }
         else
         {
             at = new Location(null, baseValue, reference.CairoType);
         }
-        while (dot >= 0)
+        foreach (var step in compiled.Steps)
         {
-            int next = path.IndexOf('.', dot + 1);
-            string member = next < 0 ? path[(dot + 1)..] : path[(dot + 1)..next];
-            string type = at.Type;
             Relocatable structBase;
-            string structType;
-            if (type.EndsWith('*'))
+            if (step.ThroughPointer)
             {
                 var ptr = at.Cell is { } cell ? context.Memory.Get(cell) : at.Value;
                 if (!ptr.IsRelocatable) throw new HintException($"ids.{path}: {ptr} is not a pointer");
                 structBase = ptr.Relocatable;
-                structType = type[..^1].TrimEnd();
             }
             else
             {
                 structBase = at.Cell ?? throw new HintException($"ids.{path}: a struct value not stored in memory has no members");
-                structType = type;
             }
-            var m = GetMember(structType, member, path);
-            at = new Location(structBase.Add(m.Offset), default, m.CairoType);
-            dot = next;
+            at = new Location(structBase.Add(step.Offset), default, step.Type);
         }
         return at;
     }
+
+    /// <summary>
+    /// Resolves a path's member chain once (the types are static): for each member, whether the
+    /// struct is reached through a pointer, the member's offset and its type. Unknown names throw
+    /// (and are not cached).
+    /// </summary>
+    private CompiledPath CompilePath(string path)
+    {
+        int dot = path.IndexOf('.');
+        var reference = GetReference(dot < 0 ? path : path[..dot]);
+        var steps = new List<MemberStep>();
+        string type = reference.CairoType;
+        while (dot >= 0)
+        {
+            int next = path.IndexOf('.', dot + 1);
+            string member = next < 0 ? path[(dot + 1)..] : path[(dot + 1)..next];
+            bool throughPointer = type.EndsWith('*');
+            string structType = throughPointer ? type[..^1].TrimEnd() : type;
+            var m = GetMember(structType, member, path);
+            steps.Add(new MemberStep(throughPointer, m.Offset, m.CairoType));
+            type = m.CairoType;
+            dot = next;
+        }
+        return new CompiledPath(reference, [.. steps]);
+    }
+
+    private sealed record CompiledPath(HintReference Reference, MemberStep[] Steps);
+
+    private readonly record struct MemberStep(bool ThroughPointer, int Offset, string Type);
 
     private readonly record struct Location(Relocatable? Cell, MaybeRelocatable Value, string Type);
 }

@@ -98,6 +98,42 @@ public sealed class IdsTests
         Assert.Contains("no member mid", e.Message);
     }
 
+    /// <summary>
+    /// A member path is resolved once per hint site (the types are static), but what it points at is
+    /// read at every call: the same path follows fp and the pointer's new value, and an unknown member
+    /// fails on every call, not only the first.
+    /// </summary>
+    [Fact]
+    public void Member_paths_are_compiled_once_and_evaluated_every_call()
+    {
+        var t = new HintTester();
+        t.Struct("m.LoopTemps", ("index_delta_minus1", "felt", 0), ("should_continue", "felt", 3));
+        t.Struct("m.DictAccess", ("key", "felt", 0), ("prev_value", "felt", 1), ("new_value", "felt", 2));
+        t.StructRef("temps", "m.LoopTemps", -8);
+        var first = t.Memory.AddSegment();
+        var second = t.Memory.AddSegment();
+        t.PointerRef("ptr", "m.DictAccess*", -2, first);
+        var ids = t.Ids();
+        ids.Set(t.Context, "temps.should_continue", 1UL);
+        ids.Set(t.Context, "ptr.prev_value", 4UL);
+        Assert.Equal(Felt.FromUInt64(1), t.FeltAt(t.Fp.Add(-5)));
+        Assert.Equal(Felt.FromUInt64(4), t.FeltAt(first.Add(1)));
+
+        t.Vm.Fp = t.Fp.Add(10);            // a second call of the function: another frame
+        t.Memory.Insert(t.Fp.Add(-2), second);
+        ids.Set(t.Context, "temps.should_continue", 0UL);
+        ids.Set(t.Context, "ptr.prev_value", 6UL);
+        Assert.Equal(Felt.FromUInt64(0), t.FeltAt(t.Fp.Add(-5)));
+        Assert.Equal(Felt.FromUInt64(6), t.FeltAt(second.Add(1)));
+        Assert.Equal(Felt.FromUInt64(4), t.FeltAt(first.Add(1)));
+
+        for (int i = 0; i < 2; i++)
+        {
+            var e = Assert.Throws<HintException>(() => ids.Get(t.Context, "ptr.value"));
+            Assert.Contains("no member value", e.Message);
+        }
+    }
+
     [Fact]
     public void Constants_resolve_through_scopes_and_aliases()
     {
