@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Cairn.Cairo.Assembler;
-using Cairn.Cairo.Programs;
 using Cairn.Cairo.Layouts;
+using Cairn.Cairo.Programs;
 using Cairn.Cairo.Runners;
 using Cairn.Testing;
 
@@ -10,8 +10,8 @@ namespace Cairn.Benchmarks;
 /// <summary>
 /// Cairo VM throughput on the standard programs beyond the plain loop: a big recursive
 /// factorial, pedersen-, poseidon- and bitwise-heavy loops (one builtin instance per iteration), and
-/// a dict-heavy public compiled Cairo 0 program (<see cref="PublicPrograms"/>: cairo-lang's dict
-/// hints), each with and without the trace; plus relocation and writing of trace.bin and memory.bin
+/// dict- and set-heavy public compiled Cairo 0 programs (<see cref="PublicPrograms"/>: cairo-lang's
+/// dict and set hints), each with and without the trace; plus relocation and writing of trace.bin and memory.bin
 /// for a 1 M-step run. Times are per program run; steps per run are printed by <see cref="Setup"/>. Run:
 /// <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*VmProgramBenchmarks*' --job short</c>.
 /// </summary>
@@ -94,19 +94,21 @@ public class VmProgramBenchmarks
     /// Public compiled programs (fixtures of tests/Cairn.Cairo.Tests/Programs/Public), run from
     /// <c>main</c> with the layout cairo-vm's benchmarks use: <c>dict</c> is lambdaclass's
     /// dict_integration_benchmark (200 default dicts of 200 keys: 1,000 dict accesses each, then
-    /// dict_squash).
+    /// dict_squash); <c>set</c> its set_integration_benchmark (16,000 set_add into a set of up to
+    /// 8,000 Uint256: the hint's linear scan dominates).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (string Fixture, string Layout)> PublicPrograms =
         new Dictionary<string, (string, string)>
         {
             ["dict"] = ("dict_integration_benchmark", "all_cairo"),
+            ["set"] = ("set_integration_benchmark", "all_cairo"),
         };
 
     private CairoProgram _program = null!;
     private Layout? _layout;
     private CairoRunner _traced = null!;
 
-    [Params("factorial", "pedersen", "poseidon", "bitwise", "dict")]
+    [Params("factorial", "pedersen", "poseidon", "bitwise", "dict", "set")]
     public string Program { get; set; } = "factorial";
 
     [Params(false, true)]

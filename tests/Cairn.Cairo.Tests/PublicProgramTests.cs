@@ -88,6 +88,36 @@ public class PublicProgramTests
     }
 
     /// <summary>
+    /// set_integration_benchmark: run_tests(8000) fills an array of 8,000 Uint256 (element i is
+    /// (57(i + 2), 101 + 8(i + 1)), built with uint256_add), adds them all to a set (set_add's hint
+    /// scans the set: none is there yet), adds them all again (every one is found: set_add uses 2
+    /// range checks on a duplicate) and checks the set. The set must hold the array, in order; the
+    /// range-check segment the 16,000 checks of uint256_add and the 16,000 of the duplicates.
+    /// </summary>
+    [Fact]
+    public void Set_integration_benchmark_runs_in_proof_mode_and_builds_the_set()
+    {
+        var runner = Run(PublicCairoPrograms.Json("set_integration_benchmark"), "all_cairo", proofMode: true);
+        Assert.Equal(1_560_058, runner.OriginalSteps);
+        Assert.Equal(1, runner.Vm.HintContext.Scopes.Depth);
+
+        const int n = 8000;
+        var memory = runner.Memory;
+        var rangeCheck = runner.Builtins.Single(b => b.Name == "range_check");
+        Assert.Equal(2 * n + 2 * n, memory.GetUsedSize(rangeCheck.Base.Segment));
+        var arrays = Enumerable.Range(2, memory.SegmentCount - 2).Where(s => memory.GetUsedSize(s) == 2 * n).ToList();
+        Assert.Equal(2, arrays.Count); // the array, then the set
+        foreach (int s in arrays)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                Assert.Equal(new MaybeRelocatable(F(57L * (i + 2))), memory.GetCell(s, 2 * i));
+                Assert.Equal(new MaybeRelocatable(F(101 + 8L * (i + 1))), memory.GetCell(s, 2 * i + 1));
+            }
+        }
+    }
+
+    /// <summary>
     /// The program's own asserts are live: with a dict_read hint that answers the key instead of its
     /// value, fill_dictionary's <c>assert val = new_val</c> fails.
     /// </summary>
