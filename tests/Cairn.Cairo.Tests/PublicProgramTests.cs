@@ -25,7 +25,13 @@ public class PublicProgramTests
         return runner;
     }
 
-    private static Felt F(long v) => Felt.FromUInt64((ulong)v);
+    private static Felt F(long v) => v >= 0 ? Felt.FromUInt64((ulong)v) : Felt.Zero - Felt.FromUInt64((ulong)-v);
+
+    /// <summary>The DictAccess triples of segment <paramref name="segment"/>.</summary>
+    private static List<(Felt Key, Felt Prev, Felt New)> Accesses(VmMemory memory, int segment) =>
+        Enumerable.Range(0, memory.GetUsedSize(segment) / 3).Select(i => Access(memory, segment, i)).ToList();
+
+    private static List<(Felt, Felt, Felt)> Triples(params (long Key, long Prev, long New)[] t) => t.Select(x => (F(x.Key), F(x.Prev), F(x.New))).ToList();
 
     /// <summary>The three cells of the DictAccess at <paramref name="index"/> of segment <paramref name="segment"/>.</summary>
     private static (Felt Key, Felt Prev, Felt New) Access(VmMemory memory, int segment, int index)
@@ -115,6 +121,26 @@ public class PublicProgramTests
                 Assert.Equal(new MaybeRelocatable(F(101 + 8L * (i + 1))), memory.GetCell(s, 2 * i + 1));
             }
         }
+    }
+
+    /// <summary>
+    /// dict_squash.small (cairo-vm-go's hint test, cairo-lang 0.13.1, layout small): squash_dict on six
+    /// hand-written accesses must give {0: (100, 300), 1: (50, 150)} (the program asserts it), and
+    /// dict_squash on a default dict (default 17) written and updated with negative values must give
+    /// (key, 17, last value) per key: the first access's prev_value is the default. Its own asserts
+    /// again receive the squashed dict's end and write their triples after it.
+    /// </summary>
+    [Fact]
+    public void Dict_squash_small_runs_in_proof_mode_and_squashes()
+    {
+        var runner = Run(PublicCairoPrograms.Json("dict_squash.small"), "small", proofMode: true);
+        Assert.Equal(499, runner.OriginalSteps);
+        var memory = runner.Memory;
+        var segments = Enumerable.Range(2, memory.SegmentCount - 2).Where(s => memory.GetUsedSize(s) > 0 && memory.GetUsedSize(s) % 3 == 0)
+            .Select(s => Accesses(memory, s)).ToList();
+        Assert.Contains(Triples((0, 100, 300), (1, 50, 150)), segments);
+        Assert.Contains(Triples((0, 17, 1), (1, 17, 10), (2, 17, -2), (0, 1, 2), (0, 2, 3), (0, 3, 4), (1, 10, 15), (1, 15, 20), (1, 20, 25), (2, -2, -4), (2, -4, -8), (2, -8, -16)), segments);
+        Assert.Contains(Triples((0, 17, 4), (1, 17, 25), (2, 17, -16), (0, 1, 4), (1, 10, 25), (2, -2, -16)), segments);
     }
 
     /// <summary>
