@@ -11,8 +11,9 @@ namespace Cairn.Benchmarks;
 /// Cairo VM throughput on the standard programs beyond the plain loop: a big recursive
 /// factorial, pedersen-, poseidon- and bitwise-heavy loops (one builtin instance per iteration), and
 /// dict- and set-heavy public compiled Cairo 0 programs (<see cref="PublicPrograms"/>: cairo-lang's
-/// dict and set hints), each with and without the trace; plus relocation and writing of trace.bin and memory.bin
-/// for a 1 M-step run. Times are per program run; steps per run are printed by <see cref="Setup"/>. Run:
+/// dict and set hints), each with and without the trace; plus relocation and writing of trace.bin
+/// and memory.bin for a 1 M-step run. Times are per program run; steps per run are printed by
+/// <see cref="Setup"/>. Run:
 /// <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*VmProgramBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
