@@ -9,7 +9,7 @@ namespace Cairn.Benchmarks;
 /// <summary>
 /// Cairo VM throughput on a fibonacci loop of ~1M steps (4 instructions per iteration), with and
 /// without the trace. Each benchmark reports time per step (OperationsPerInvoke = steps), so
-/// steps/s = 1e9 / (reported ns). Run:
+/// steps/s = 1e9 / (reported ns); and relocating plus writing trace.bin and memory.bin of the traced run. Run:
 /// <c>dotnet run -c Release --project bench/Cairn.Benchmarks -- --filter '*VmBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,7 +20,9 @@ public class VmBenchmarks
 
     private CairoProgram _program = null!;
 
-    [GlobalSetup]
+    private CairoRunner _traced = null!;
+
+    [GlobalSetup(Targets = [nameof(FibonacciNoTrace), nameof(FibonacciWithTrace)])]
     public void Setup() => _program = FibonacciLoop(Iterations);
 
     [Benchmark(OperationsPerInvoke = Steps)]
@@ -37,6 +39,26 @@ public class VmBenchmarks
         var runner = new CairoRunner(_program, new CairoRunOptions { RecordTrace = true });
         runner.RunMain();
         return runner.Vm.CurrentStep;
+    }
+
+    [GlobalSetup(Target = nameof(RelocateAndWrite))]
+    public void SetupWrite()
+    {
+        _traced = new CairoRunner(FibonacciLoop(Iterations), new CairoRunOptions { RecordTrace = true });
+        _traced.RunMain();
+        long cells = 3L * _traced.Vm.Trace.Count;
+        for (int s = 0; s < _traced.Memory.SegmentCount; s++) cells += _traced.Memory.GetUsedSize(s);
+        Console.WriteLine($"// RelocateAndWrite: {_traced.Vm.Trace.Count} trace entries, {cells} cells (3 per trace entry + memory)");
+    }
+
+    /// <summary>Relocation plus trace.bin and memory.bin of a 1 M-step fibonacci run (writes to a null stream).</summary>
+    [Benchmark]
+    public long RelocateAndWrite()
+    {
+        var sink = new CountingStream();
+        _traced.WriteTrace(sink);
+        _traced.WriteMemory(sink);
+        return sink.Length;
     }
 
     /// <summary>main: (a, b, n) = (1, 1, n); loop: (a, b, n) = (b, a + b, n − 1) while n != 0; ret.</summary>
@@ -67,5 +89,34 @@ public class VmBenchmarks
         {
             ["__main__.main"] = new("__main__.main", "function", 0, null, null),
         });
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
     }
 }

@@ -107,7 +107,6 @@ public class VmProgramBenchmarks
 
     private CairoProgram _program = null!;
     private Layout? _layout;
-    private CairoRunner _traced = null!;
 
     [Params("factorial", "pedersen", "poseidon", "bitwise", "dict", "set")]
     public string Program { get; set; } = "factorial";
@@ -118,7 +117,7 @@ public class VmProgramBenchmarks
     public static CairoProgram Build(string name, int n) =>
         CairoProgram.Parse(CasmAssembler.Assemble($"const N = {n};\n" + Sources[name]).ToJson());
 
-    [GlobalSetup(Target = nameof(Run))]
+    [GlobalSetup]
     public void Setup()
     {
         if (PublicPrograms.TryGetValue(Program, out var p))
@@ -142,54 +141,5 @@ public class VmProgramBenchmarks
         var runner = new CairoRunner(_program, new CairoRunOptions { Layout = _layout, RecordTrace = Trace });
         runner.RunMain();
         return runner.Vm.CurrentStep;
-    }
-
-    [GlobalSetup(Target = nameof(RelocateAndWrite))]
-    public void SetupWrite()
-    {
-        _traced = new CairoRunner(VmBenchmarks.FibonacciLoop(250_000), new CairoRunOptions { RecordTrace = true });
-        _traced.RunMain();
-        long cells = 3L * _traced.Vm.Trace.Count;
-        for (int s = 0; s < _traced.Memory.SegmentCount; s++) cells += _traced.Memory.GetUsedSize(s);
-        Console.WriteLine($"// RelocateAndWrite: {_traced.Vm.Trace.Count} trace entries, {cells} cells (3 per trace entry + memory)");
-    }
-
-    /// <summary>Relocation plus trace.bin and memory.bin of a 1 M-step fibonacci run (writes to a null stream).</summary>
-    [Benchmark]
-    public long RelocateAndWrite()
-    {
-        var sink = new CountingStream();
-        _traced.WriteTrace(sink);
-        _traced.WriteMemory(sink);
-        return sink.Length;
-    }
-
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
     }
 }
