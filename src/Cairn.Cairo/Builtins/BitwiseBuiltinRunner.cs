@@ -17,11 +17,9 @@ public sealed class BitwiseBuiltinRunner : BuiltinRunner, IAutoDeducer
 
     public override int DilutedUnitsPerInstance => 68;
 
-    public override void AddValidationRules(VmMemory memory)
-    {
-        memory.SetDeducer(Base.Segment, this);
-        RecordInputWrites(memory);
-    }
+    public override void AddValidationRules(VmMemory memory) => memory.SetDeducer(Base.Segment, this);
+
+    public override bool HasInputWriteOrder => true;
 
     public bool TryDeduce(VmMemory memory, Relocatable address, out MaybeRelocatable value)
     {

@@ -73,15 +73,25 @@ public abstract class BuiltinRunner
     }
 
     /// <summary>
-    /// The offsets of the input cells in the order they were first written, for builtins whose
-    /// <see cref="AddValidationRules"/> records them (pedersen, bitwise, ec_op, keccak, poseidon);
-    /// null otherwise or before the rules were attached.
+    /// Whether air_private_input.json lists this builtin's instances with keys in the order their input
+    /// cells were first written (pedersen, bitwise, ec_op, keccak, poseidon; see <see cref="InputWriteOrder"/>).
+    /// </summary>
+    public virtual bool HasInputWriteOrder => false;
+
+    /// <summary>
+    /// The offsets of the input cells in the order they were first written, once
+    /// <see cref="RecordInputWriteOrder"/> started recording them; null otherwise.
     /// </summary>
     public IReadOnlyList<int>? InputWriteOrder => _inputWrites?.Offsets;
 
-    /// <summary>Starts recording the first-write order of the segment's input cells (<see cref="InputWriteOrder"/>).</summary>
-    protected void RecordInputWrites(VmMemory memory)
+    /// <summary>
+    /// Starts recording the first-write order of the segment's input cells (<see cref="InputWriteOrder"/>) when
+    /// <see cref="HasInputWriteOrder"/>. Only runs that write an air_private_input.json need it (cairo-run's runner),
+    /// so contract calls do not pay for it.
+    /// </summary>
+    public void RecordInputWriteOrder(VmMemory memory)
     {
+        if (!HasInputWriteOrder) return;
         _inputWrites = new InputWriteRecorder(CellsPerInstance, InputCellsPerInstance);
         memory.SetValidator(Base.Segment, _inputWrites);
     }

@@ -13,11 +13,9 @@ public sealed class PedersenBuiltinRunner : BuiltinRunner, IAutoDeducer
 
     public override int InputCellsPerInstance => 2;
 
-    public override void AddValidationRules(VmMemory memory)
-    {
-        memory.SetDeducer(Base.Segment, this);
-        RecordInputWrites(memory);
-    }
+    public override void AddValidationRules(VmMemory memory) => memory.SetDeducer(Base.Segment, this);
+
+    public override bool HasInputWriteOrder => true;
 
     public bool TryDeduce(VmMemory memory, Relocatable address, out MaybeRelocatable value)
     {

@@ -242,7 +242,11 @@ public sealed class CairoRunner
     {
         try
         {
-            foreach (var b in _builtins) b.AddValidationRules(Memory);
+            foreach (var b in _builtins)
+            {
+                b.AddValidationRules(Memory);
+                b.RecordInputWriteOrder(Memory);
+            }
         }
         catch (MemoryException e)
         {

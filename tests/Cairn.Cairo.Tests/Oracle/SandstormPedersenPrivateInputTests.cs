@@ -35,7 +35,11 @@ public class SandstormPedersenPrivateInputTests
         memory.AddSegment(); // execution
         var runners = new[] { "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "poseidon" }.Select(n => BuiltinRunner.Create(n)!).ToList();
         foreach (var b in runners) b.InitializeSegments(memory);
-        foreach (var b in runners) b.AddValidationRules(memory);
+        foreach (var b in runners)
+        {
+            b.AddValidationRules(memory);
+            b.RecordInputWriteOrder(memory);
+        }
         BuiltinRunner R(string name) => runners.Single(b => b.Name == name);
 
         // hash2(1, 2); hash2(amount = 4321, 0): x then y.
@@ -94,7 +98,7 @@ public class SandstormPedersenPrivateInputTests
         var memory = new VmMemory();
         var ecOp = BuiltinRunner.Create("ec_op")!;
         ecOp.InitializeSegments(memory);
-        // No AddValidationRules: nothing recorded, so p_x, p_y, q_x, q_y, m (the cells' order).
+        // No RecordInputWriteOrder: nothing recorded, so p_x, p_y, q_x, q_y, m (the cells' order).
         for (int i = 0; i < 5; i++) memory.Insert(ecOp.Base.Add(4 - i), Felt.FromUInt64((ulong)i + 1));
         var json = AirPrivateInput.Create([ecOp], memory, memory.ComputeRelocationTable(), null, "/t", "/m").ToJson();
         var item = JsonDocument.Parse(json).RootElement.GetProperty("ec_op")[0];
