@@ -28,7 +28,7 @@ public class VmBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     public long FibonacciNoTrace()
     {
-        var runner = new CairoRunner(_program);
+        using var runner = new CairoRunner(_program);
         runner.RunMain();
         return runner.Vm.CurrentStep;
     }
@@ -36,7 +36,7 @@ public class VmBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     public long FibonacciWithTrace()
     {
-        var runner = new CairoRunner(_program, new CairoRunOptions { RecordTrace = true });
+        using var runner = new CairoRunner(_program, new CairoRunOptions { RecordTrace = true });
         runner.RunMain();
         return runner.Vm.CurrentStep;
     }

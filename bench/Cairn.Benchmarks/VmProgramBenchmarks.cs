@@ -138,7 +138,7 @@ public class VmProgramBenchmarks
     [Benchmark]
     public long Run()
     {
-        var runner = new CairoRunner(_program, new CairoRunOptions { Layout = _layout, RecordTrace = Trace });
+        using var runner = new CairoRunner(_program, new CairoRunOptions { Layout = _layout, RecordTrace = Trace });
         runner.RunMain();
         return runner.Vm.CurrentStep;
     }

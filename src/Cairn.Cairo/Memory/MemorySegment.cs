@@ -75,15 +75,37 @@ internal sealed class MemorySegment
         {
             // Only the first page starts small (most segments of a contract call hold a few cells);
             // later pages are only reached by segments that are already large.
-            p = new MaybeRelocatable[page == 0 ? Math.Max(FirstPageMinimum, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1)) : PageSize];
+            int size = page == 0 ? Math.Min(PageSize, Math.Max(FirstPageMinimum, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1))) : PageSize;
+            p = size == PageSize ? CellPagePool.Rent() : new MaybeRelocatable[size];
             Pages[page] = p;
         }
         else if (i >= p.Length)
         {
-            Array.Resize(ref p, Math.Min(PageSize, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1)));
+            int size = Math.Min(PageSize, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1));
+            var grown = size == PageSize ? CellPagePool.Rent() : new MaybeRelocatable[size];
+            p.AsSpan().CopyTo(grown);
+            p = grown;
             Pages[page] = p;
         }
         return ref p[i];
+    }
+
+    /// <summary>
+    /// Hands the full pages to <see cref="CellPagePool"/> (not those of a shared segment, which other
+    /// memories still read) and leaves the segment empty.
+    /// </summary>
+    public void Release()
+    {
+        if (!Shared)
+        {
+            foreach (var p in Pages)
+            {
+                if (p is not null) CellPagePool.Return(p);
+            }
+        }
+        Pages = [];
+        UsedSize = 0;
+        Shared = false;
     }
 
     /// <summary>Makes the pages private before the first write (copy on write of a shared segment).</summary>

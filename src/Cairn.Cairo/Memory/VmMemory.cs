@@ -8,8 +8,9 @@ namespace Cairn.Cairo.Memory;
 /// Temporary segments (§1.4) have indices −1, −2, …; a relocation rule maps a temporary
 /// segment to an address, values read back are translated by the rules on the fly, and
 /// <see cref="RelocateMemory"/> moves the temporary data into the real segments at the end of the run.
+/// <see cref="Dispose"/> releases the memory: its pages go back to a pool for the next run.
 /// </summary>
-public sealed class VmMemory
+public sealed class VmMemory : IDisposable
 {
     /// <summary>Largest offset a segment may grow to (cells); a guard against runaway programs.</summary>
     public const int MaxSegmentSize = 1 << 30;
@@ -18,6 +19,7 @@ public sealed class VmMemory
     private int _count;
     private readonly List<MemorySegment> _temp = [];
     private readonly Dictionary<int, Relocatable> _rules = [];
+    private bool _released;
 
     public int SegmentCount => _count;
 
@@ -30,6 +32,7 @@ public sealed class VmMemory
     /// <summary>Creates the next temporary segment and returns its base <c>rel(−k, 0)</c> (§1.4).</summary>
     public Relocatable AddTemporarySegment()
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         _temp.Add(new MemorySegment());
         return new Relocatable(-_temp.Count, 0);
     }
@@ -120,6 +123,7 @@ public sealed class VmMemory
     /// <summary>Creates the next real segment and returns its base <c>rel(index, 0)</c>.</summary>
     public Relocatable AddSegment()
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         if (_count == _segments.Length) Array.Resize(ref _segments, _count * 2);
         _segments[_count] = new MemorySegment();
         return new Relocatable(_count++, 0);
@@ -334,18 +338,37 @@ public sealed class VmMemory
         return RelocationTable.FromSizes(sizes);
     }
 
+    /// <summary>
+    /// Releases the memory: its full pages are reused by later runs (page faults on fresh memory
+    /// would otherwise dominate a run), and every segment is gone — reads find no value and writes
+    /// fail. Read what you need (output, trace files, return values) before.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_released) return;
+        _released = true;
+        for (int s = 0; s < _count; s++) _segments[s].Release();
+        foreach (var t in _temp) t.Release();
+        _segments = [];
+        _count = 0;
+        _temp.Clear();
+        _rules.Clear();
+    }
+
     private MemorySegment GetSegment(int segment)
     {
         if ((uint)segment < (uint)_count) return _segments[segment];
         if (segment < 0 && -segment <= _temp.Count) return _temp[-segment - 1];
-        throw new MemoryException($"segment {segment} does not exist");
+        throw new MemoryException(_released ? $"segment {segment} does not exist: the memory was released" : $"segment {segment} does not exist");
     }
 
     private static void ThrowUnknown(Relocatable address) =>
         throw new MemoryException($"Unknown value for memory cell at address {address}");
 
-    private static void ThrowUnallocated(Relocatable address) =>
-        throw new MemoryException($"cannot write to address {address}: segment {address.Segment} is not allocated");
+    private void ThrowUnallocated(Relocatable address) =>
+        throw new MemoryException(_released
+            ? $"cannot write to address {address}: the memory was released"
+            : $"cannot write to address {address}: segment {address.Segment} is not allocated");
 
     private static void ThrowTooLarge(Relocatable address) =>
         throw new MemoryException($"cannot write to address {address}: segment exceeds the memory limit of {MaxSegmentSize} cells");

@@ -22,8 +22,9 @@ namespace Cairn.Cairo.Runners;
 /// (§3.9) and, when <see cref="CairoRunOptions.SecureRun"/> (default: outside proof mode), the
 /// security checks (§3.11) including the add_mod/mul_mod re-verification. <c>end_run</c> first
 /// moves temporary segments into real ones by their relocation rules (§1.4).
+/// <see cref="Dispose"/> hands the memory pages and trace chunks to the next run.
 /// </summary>
-public sealed class CairoRunner
+public sealed class CairoRunner : IDisposable
 {
     private readonly List<BuiltinRunner> _builtins = [];
     private readonly List<int> _executionPublicMemory = [];
@@ -109,6 +110,16 @@ public sealed class CairoRunner
 
     /// <summary>Steps executed before proof-mode padding.</summary>
     public long OriginalSteps { get; private set; }
+
+    /// <summary>
+    /// Releases the run's memory and trace for reuse by later runs (see <see cref="VmMemory.Dispose"/>);
+    /// write the output files and read the results before.
+    /// </summary>
+    public void Dispose()
+    {
+        Vm.Trace.Release();
+        Memory.Dispose();
+    }
 
     /// <summary>Runs the program (proof mode or <c>main</c>) to its end and checks the builtins' stop pointers.</summary>
     public void RunMain()

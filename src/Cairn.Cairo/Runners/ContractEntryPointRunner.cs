@@ -51,7 +51,7 @@ public static class ContractEntryPointRunner
         }
 
         var prepared = Prepare(contractClass);
-        var memory = new VmMemory();
+        using var memory = new VmMemory(); // its pages go back to the pool for the next call
         var vm = new VirtualMachine(memory, options.RecordTrace);
         // The program segment (bytecode, ret, cost-table pointer) is shared across runs; its last
         // cell points at the cost table, whose segment index depends on the builtins' segments.

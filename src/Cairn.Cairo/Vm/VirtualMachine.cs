@@ -278,7 +278,7 @@ public sealed class VirtualMachine
 
         if (RecordTrace)
         {
-            _trace.Add(new TraceEntry(pc, ap, fp));
+            _trace.Add(pc, ap, fp);
         }
 
         // Register update: fp, ap, pc (§2.8).
