@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Cairn.Cairo.Instructions;
+using Cairn.Cairo.Memory;
 using Cairn.Cairo.Programs;
 using Cairn.Cairo.Runners;
 using Cairn.Primitives;
@@ -23,7 +24,28 @@ public class VmBenchmarks
     private CairoRunner _traced = null!;
 
     [GlobalSetup(Targets = [nameof(FibonacciNoTrace), nameof(FibonacciWithTrace)])]
-    public void Setup() => _program = FibonacciLoop(Iterations);
+    public void Setup()
+    {
+        _program = FibonacciLoop(Iterations);
+        using var probe = new CairoRunner(_program, new CairoRunOptions { RecordTrace = true });
+        probe.RunMain();
+        Console.WriteLine($"// fibonacci: {MemoryPerStep(probe)}");
+    }
+
+    /// <summary>
+    /// The memory a run holds per step: its cells (<see cref="MaybeRelocatable"/> each) and, when
+    /// recorded, its trace (24 bytes an entry). A released run hands both to the next one, so the
+    /// allocation column of a benchmark that disposes its runners does not show them.
+    /// </summary>
+    public static string MemoryPerStep(CairoRunner runner)
+    {
+        long cells = 0;
+        for (int s = 0; s < runner.Memory.SegmentCount; s++) cells += runner.Memory.GetUsedSize(s);
+        long steps = runner.Vm.CurrentStep;
+        double cellBytes = (double)cells * System.Runtime.CompilerServices.Unsafe.SizeOf<MaybeRelocatable>() / steps;
+        double traceBytes = 24.0 * runner.Vm.Trace.Count / steps;
+        return $"{steps} steps, {cells} memory cells: {cellBytes:F1} B of cells a step, {traceBytes:F1} B of trace a step";
+    }
 
     [Benchmark(OperationsPerInvoke = Steps)]
     public long FibonacciNoTrace()

@@ -130,9 +130,9 @@ public class VmProgramBenchmarks
             _program = Build(Program, Iterations);
             _layout = null;
         }
-        var probe = new CairoRunner(_program, new CairoRunOptions { Layout = _layout });
+        using var probe = new CairoRunner(_program, new CairoRunOptions { Layout = _layout, RecordTrace = true });
         probe.RunMain();
-        Console.WriteLine($"// {Program}: {probe.Vm.CurrentStep} steps a run");
+        Console.WriteLine($"// {Program}: {VmBenchmarks.MemoryPerStep(probe)}");
     }
 
     [Benchmark]

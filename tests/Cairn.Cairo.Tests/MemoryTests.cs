@@ -32,6 +32,48 @@ public class MemoryTests
     }
 
     [Fact]
+    public void Cells_keep_felts_and_addresses_apart_in_32_bytes()
+    {
+        Assert.Equal(32, System.Runtime.CompilerServices.Unsafe.SizeOf<MaybeRelocatable>());
+        var rnd = new Random(11);
+        var felts = new List<Felt> { Felt.Zero, Felt.One, Felt.MaxValue, Felt.MaxValue - Felt.One, Felt.FromUInt64(ulong.MaxValue) };
+        for (int i = 0; i < 500; i++)
+        {
+            felts.Add(Felt.FromUInt64((ulong)rnd.NextInt64()) * Felt.FromUInt64((ulong)rnd.NextInt64()) * Felt.FromUInt64((ulong)rnd.NextInt64()) + Felt.FromUInt64((ulong)rnd.NextInt64()));
+        }
+        var addresses = new List<Relocatable> { new(0, 0), new(-1, 0), new(int.MaxValue, ulong.MaxValue >> 1), new(int.MinValue, 7) };
+        for (int i = 0; i < 500; i++) addresses.Add(new Relocatable(rnd.Next(-4, 100), (ulong)rnd.NextInt64()));
+
+        foreach (var f in felts)
+        {
+            var v = new MaybeRelocatable(f);
+            Assert.Equal(ValueKind.Felt, v.Kind);
+            Assert.True(v.HasValue && v.IsFelt && !v.IsRelocatable);
+            Assert.Equal(f, v.Felt);
+            Assert.Equal(f.ToDecimalString(), v.ToString());
+            Assert.Equal(f.GetHashCode(), v.GetHashCode());
+            Assert.NotEqual(default, v);
+            Assert.Equal(v, new MaybeRelocatable(f + Felt.Zero));
+            Assert.NotEqual(v, new MaybeRelocatable(f + Felt.One));
+            Assert.Equal(f + Felt.One, (v + new MaybeRelocatable(Felt.One)).Felt);
+        }
+        foreach (var a in addresses)
+        {
+            var v = new MaybeRelocatable(a);
+            Assert.Equal(ValueKind.Relocatable, v.Kind);
+            Assert.True(v.HasValue && v.IsRelocatable && !v.IsFelt);
+            Assert.Equal(a, v.Relocatable);
+            Assert.Equal(v, new MaybeRelocatable(new Relocatable(a.Segment, a.Offset)));
+            Assert.NotEqual(v, new MaybeRelocatable(new Relocatable(a.Segment + 1, a.Offset)));
+            Assert.NotEqual(v, new MaybeRelocatable(Felt.FromUInt64(a.Offset)));
+        }
+        Assert.NotEqual(new MaybeRelocatable(Felt.Zero), new MaybeRelocatable(new Relocatable(0, 0)));
+        Assert.NotEqual(default, new MaybeRelocatable(new Relocatable(0, 0)));
+        Assert.Equal(ValueKind.None, default(MaybeRelocatable).Kind);
+        Assert.False(default(MaybeRelocatable).HasValue);
+    }
+
+    [Fact]
     public void Relocatable_arithmetic_follows_the_rules()
     {
         var a = new MaybeRelocatable(new Relocatable(1, 10));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cairn.Primitives;
 
 namespace Cairn.Cairo.Memory;
@@ -7,53 +8,63 @@ namespace Cairn.Cairo.Memory;
 /// <summary>
 /// A memory value: a felt or a relocatable address. <c>default</c> is <see cref="ValueKind.None"/>
 /// (no value; used for unset cells). Arithmetic follows cairo-vm.md §1.2.
-/// The address overlays the felt's storage (a value is one or the other), so a cell is 40 bytes.
 /// </summary>
-[StructLayout(LayoutKind.Explicit)]
+/// <remarks>
+/// A cell is 32 bytes. A felt is held as its four Montgomery limbs, whose top limb is below 2^60
+/// (every limb value is below P), so the top two bits of the last word are the tag: <c>10</c> a felt,
+/// <c>11</c> an address (offset in the first word, segment in the second, the rest zero), <c>00</c>
+/// no value (all zero, so new pages are unset). Equality is then one 32-byte comparison.
+/// </remarks>
+[StructLayout(LayoutKind.Explicit, Size = 32)]
 public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
 {
+    private const ulong FeltTag = 1UL << 63;
+    private const ulong RelocatableTag = 3UL << 62;
+    private const ulong TagMask = 3UL << 62;
+
     [FieldOffset(0)]
-    private readonly Felt _felt;
+    private readonly Felt _tagged;
     [FieldOffset(0)]
     private readonly ulong _offset;
     [FieldOffset(8)]
     private readonly int _segment;
-    [FieldOffset(32)]
-    private readonly ValueKind _kind;
+    [FieldOffset(24)]
+    private readonly ulong _top;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MaybeRelocatable(Felt value)
     {
-        _offset = 0;
-        _segment = 0;
-        _felt = value;
-        _kind = ValueKind.Felt;
+        var v = Unsafe.BitCast<Felt, Vector256<ulong>>(value) | Vector256.Create(0, 0, 0, FeltTag);
+        this = Unsafe.BitCast<Vector256<ulong>, MaybeRelocatable>(v);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MaybeRelocatable(Relocatable address)
     {
-        _felt = default;
-        _offset = address.Offset;
-        _segment = address.Segment;
-        _kind = ValueKind.Relocatable;
+        this = Unsafe.BitCast<Vector256<ulong>, MaybeRelocatable>(
+            Vector256.Create(address.Offset, (ulong)(uint)address.Segment, 0, RelocatableTag));
     }
 
-    public ValueKind Kind => _kind;
+    public ValueKind Kind => (_top & TagMask) switch
+    {
+        FeltTag => ValueKind.Felt,
+        RelocatableTag => ValueKind.Relocatable,
+        _ => ValueKind.None,
+    };
 
-    public bool HasValue => _kind != ValueKind.None;
+    public bool HasValue => (long)_top < 0;
 
-    public bool IsFelt => _kind == ValueKind.Felt;
+    public bool IsFelt => (_top & TagMask) == FeltTag;
 
-    public bool IsRelocatable => _kind == ValueKind.Relocatable;
+    public bool IsRelocatable => (_top & TagMask) == RelocatableTag;
 
     /// <summary>The felt; throws when the value is not a felt.</summary>
     public Felt Felt
     {
         get
         {
-            if (_kind != ValueKind.Felt) ThrowNotFelt();
-            return _felt;
+            if (!IsFelt) ThrowNotFelt();
+            return FeltUnchecked;
         }
     }
 
@@ -62,12 +73,17 @@ public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
     {
         get
         {
-            if (_kind != ValueKind.Relocatable) ThrowNotRelocatable();
+            if (!IsRelocatable) ThrowNotRelocatable();
             return new Relocatable(_segment, _offset);
         }
     }
 
-    internal Felt FeltUnchecked => _felt;
+    internal Felt FeltUnchecked
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Unsafe.BitCast<Vector256<ulong>, Felt>(
+            Unsafe.BitCast<Felt, Vector256<ulong>>(_tagged) & Vector256.Create(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ~TagMask));
+    }
 
     internal Relocatable RelocatableUnchecked => new(_segment, _offset);
 
@@ -80,9 +96,9 @@ public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
     /// <summary>felt + felt, rel + felt, felt + rel. rel + rel is an error.</summary>
     public static MaybeRelocatable operator +(MaybeRelocatable a, MaybeRelocatable b)
     {
-        if (a._kind == ValueKind.Felt && b._kind == ValueKind.Felt) return new MaybeRelocatable(a._felt + b._felt);
-        if (a._kind == ValueKind.Relocatable && b._kind == ValueKind.Felt) return new MaybeRelocatable(a.RelocatableUnchecked.AddFelt(b._felt));
-        if (a._kind == ValueKind.Felt && b._kind == ValueKind.Relocatable) return new MaybeRelocatable(b.RelocatableUnchecked.AddFelt(a._felt));
+        if (a.IsFelt && b.IsFelt) return new MaybeRelocatable(a.FeltUnchecked + b.FeltUnchecked);
+        if (a.IsRelocatable && b.IsFelt) return new MaybeRelocatable(a.RelocatableUnchecked.AddFelt(b.FeltUnchecked));
+        if (a.IsFelt && b.IsRelocatable) return new MaybeRelocatable(b.RelocatableUnchecked.AddFelt(a.FeltUnchecked));
         throw new MemoryException($"cannot add {a} and {b}" + (a.IsRelocatable && b.IsRelocatable ? ": cannot add two relocatable values" : string.Empty));
     }
 
@@ -97,28 +113,28 @@ public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
     public static bool TrySubtract(MaybeRelocatable a, MaybeRelocatable b, out MaybeRelocatable result)
     {
         result = default;
-        if (a._kind == ValueKind.Felt && b._kind == ValueKind.Felt)
+        if (a.IsFelt && b.IsFelt)
         {
-            result = new MaybeRelocatable(a._felt - b._felt);
+            result = new MaybeRelocatable(a.FeltUnchecked - b.FeltUnchecked);
             return true;
         }
-        if (a._kind == ValueKind.Relocatable && b._kind == ValueKind.Felt)
+        if (a.IsRelocatable && b.IsFelt)
         {
             var rel = a.RelocatableUnchecked;
-            Felt neg = -b._felt;
+            Felt neg = -b.FeltUnchecked;
             if (neg.TryToUInt64(out ulong add) && rel.Offset + add >= rel.Offset)
             {
                 result = new MaybeRelocatable(new Relocatable(rel.Segment, rel.Offset + add));
                 return true;
             }
-            if (b._felt.TryToUInt64(out ulong sub) && sub <= rel.Offset)
+            if (b.FeltUnchecked.TryToUInt64(out ulong sub) && sub <= rel.Offset)
             {
                 result = new MaybeRelocatable(new Relocatable(rel.Segment, rel.Offset - sub));
                 return true;
             }
             return false;
         }
-        if (a._kind == ValueKind.Relocatable && b._kind == ValueKind.Relocatable && a._segment == b._segment)
+        if (a.IsRelocatable && b.IsRelocatable && a._segment == b._segment)
         {
             result = new MaybeRelocatable(a._offset >= b._offset
                 ? Felt.FromUInt64(a._offset - b._offset)
@@ -128,23 +144,22 @@ public readonly struct MaybeRelocatable : IEquatable<MaybeRelocatable>
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(MaybeRelocatable other) =>
-        _kind == other._kind && (_kind == ValueKind.Felt
-            ? _felt == other._felt
-            : _segment == other._segment && _offset == other._offset);
+        Unsafe.BitCast<MaybeRelocatable, Vector256<ulong>>(this) == Unsafe.BitCast<MaybeRelocatable, Vector256<ulong>>(other);
 
     public override bool Equals(object? obj) => obj is MaybeRelocatable m && Equals(m);
 
-    public override int GetHashCode() => _kind == ValueKind.Felt ? _felt.GetHashCode() : HashCode.Combine(_kind, _segment, _offset);
+    public override int GetHashCode() => IsFelt ? FeltUnchecked.GetHashCode() : HashCode.Combine(Kind, _segment, _offset);
 
     public static bool operator ==(MaybeRelocatable a, MaybeRelocatable b) => a.Equals(b);
 
     public static bool operator !=(MaybeRelocatable a, MaybeRelocatable b) => !a.Equals(b);
 
     /// <summary>Felts in decimal (as the reference VMs print them), addresses as <c>segment:offset</c>.</summary>
-    public override string ToString() => _kind switch
+    public override string ToString() => Kind switch
     {
-        ValueKind.Felt => _felt.ToDecimalString(),
+        ValueKind.Felt => FeltUnchecked.ToDecimalString(),
         ValueKind.Relocatable => RelocatableUnchecked.ToString(),
         _ => "<none>",
     };
