@@ -5,7 +5,7 @@ namespace Cairn.Cairo.Memory;
 /// that is released (<see cref="VmMemory.Dispose"/>) hands its pages back, and the next run takes
 /// them instead of asking the garbage collector for fresh ones: fresh memory costs a page fault per
 /// 4 KiB the first time it is touched, which on a virtual machine can take longer than the run
-/// itself. At most <see cref="MaxPooledPages"/> pages (about 160 MiB) are kept.
+/// itself. At most <see cref="MaxPooledPages"/> pages (128 MiB of 32-byte cells) are kept.
 /// </summary>
 internal static class CellPagePool
 {
