@@ -31,7 +31,7 @@ public class AllocationTests
         Assert.NotEqual(Felt.Zero, sink);
     }
 
-    [Fact]
+    [OptimizedFact]
     public void Signatures_do_not_allocate()
     {
         Felt key = 0xabcdef, hash = 0x1234567;
