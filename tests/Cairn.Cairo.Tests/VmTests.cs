@@ -187,6 +187,24 @@ public class VmTests
     }
 
     [Fact]
+    public void Memory_limit_exceeded_is_a_clear_error()
+    {
+        var a = new Asm();
+        a.AssertImm(Register.Ap, 0, 1, apPlusPlus: true).JmpRel(0); // [ap] = 1, ap++; jmp 0 — forever
+        var runner = new CairoRunner(a.Build(), new CairoRunOptions { MaxMemoryCells = 50_000 });
+        var e = Assert.Throws<VmException>(runner.RunMain);
+        Assert.Contains("memory limit exceeded", e.Message);
+        Assert.Contains("above the limit of 50000 cells", e.Message);
+        Assert.Equal(new Relocatable(0, 0), e.Pc);
+        Assert.True(runner.Memory.AllocatedCells <= 50_000);
+        Assert.True(runner.Vm.CurrentStep > 40_000, $"{runner.Vm.CurrentStep} steps");
+
+        // The default limit lets the same number of steps through.
+        var free = new CairoRunner(a.Build(), new CairoRunOptions { MaxSteps = 100_000 });
+        Assert.Contains("step limit exceeded", Assert.Throws<VmException>(free.RunMain).Message);
+    }
+
+    [Fact]
     public void Invalid_instruction_names_the_pc()
     {
         var a = new Asm().AssertImm(Ap, 0, 1, apPlusPlus: true).Word(0x000C800080008000UL); // op1_src = 3

@@ -145,6 +145,21 @@ public sealed class CairoCommandTests : IDisposable
     }
 
     [Fact]
+    public void MemoryLimitFailureNamesThePc()
+    {
+        File.WriteAllText(Tmp("grow.casm"), "main:\n    [ap] = 1, ap++\n    jmp main\n");
+        var asm = Cli.Run("asm", Tmp("grow.casm"), "-o", Tmp("grow.json"));
+        Assert.True(asm.Exit == 0, asm.ToString());
+        var r = Cli.Run("run", Tmp("grow.json"), "--max-memory-cells", "20000");
+        Assert.Equal(1, r.Exit);
+        Assert.StartsWith("error: run: Error at pc=0:0", r.Err);
+        Assert.Contains("memory limit exceeded", r.Err);
+        var bad = Cli.Run("run", Tmp("grow.json"), "--max-memory-cells", "0");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--max-memory-cells must be positive", bad.Err);
+    }
+
+    [Fact]
     public void InputErrorsExitTwo()
     {
         File.WriteAllText(Tmp("bad.casm"), "main:\n    [ap] = 1, ap++\n    jmp nowhere\n");

@@ -19,6 +19,9 @@ internal sealed class MemorySegment
 
     public IMemoryValidator? Validator;
 
+    /// <summary>The memory whose cell budget the pages count against (see <see cref="VmMemory.MaxCells"/>).</summary>
+    public VmMemory? Owner;
+
     public IAutoDeducer? Deducer;
 
     /// <summary>Offsets whose value the deducer itself wrote (they need no re-verification at the end).</summary>
@@ -76,12 +79,14 @@ internal sealed class MemorySegment
             // Only the first page starts small (most segments of a contract call hold a few cells);
             // later pages are only reached by segments that are already large.
             int size = page == 0 ? Math.Min(PageSize, Math.Max(FirstPageMinimum, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1))) : PageSize;
+            Owner?.ReserveCells(size);
             p = size == PageSize ? CellPagePool.Rent() : new MaybeRelocatable[size];
             Pages[page] = p;
         }
         else if (i >= p.Length)
         {
             int size = Math.Min(PageSize, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)i + 1));
+            Owner?.ReserveCells(size - p.Length);
             var grown = size == PageSize ? CellPagePool.Rent() : new MaybeRelocatable[size];
             p.AsSpan().CopyTo(grown);
             p = grown;
@@ -111,6 +116,9 @@ internal sealed class MemorySegment
     /// <summary>Makes the pages private before the first write (copy on write of a shared segment).</summary>
     public void Unshare()
     {
+        long cells = 0;
+        foreach (var p in Pages) cells += p?.Length ?? 0;
+        Owner?.ReserveCells((int)Math.Min(cells, int.MaxValue));
         var pages = new MaybeRelocatable[]?[Pages.Length];
         for (int i = 0; i < pages.Length; i++) pages[i] = (MaybeRelocatable[]?)Pages[i]?.Clone();
         Pages = pages;

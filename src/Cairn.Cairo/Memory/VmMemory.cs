@@ -15,6 +15,9 @@ public sealed class VmMemory : IDisposable
     /// <summary>Largest offset a segment may grow to (cells); a guard against runaway programs.</summary>
     public const int MaxSegmentSize = 1 << 30;
 
+    /// <summary>Default of <see cref="MaxCells"/>: 2^28 cells, 8 GiB of 32-byte cells.</summary>
+    public const long DefaultMaxCells = 1L << 28;
+
     private MemorySegment[] _segments = new MemorySegment[8];
     private int _count;
     private readonly List<MemorySegment> _temp = [];
@@ -22,6 +25,25 @@ public sealed class VmMemory : IDisposable
     private bool _released;
 
     public int SegmentCount => _count;
+
+    /// <summary>
+    /// The memory limit: cells (allocated in pages of up to <see cref="MemorySegment.PageSize"/>, so
+    /// holes inside a page count) the run may hold. Going past it fails the write with
+    /// "memory limit exceeded" instead of exhausting the machine.
+    /// </summary>
+    public long MaxCells { get; set; } = DefaultMaxCells;
+
+    /// <summary>Cells held in pages so far (counted against <see cref="MaxCells"/>).</summary>
+    public long AllocatedCells { get; private set; }
+
+    internal void ReserveCells(int count)
+    {
+        if (AllocatedCells + count > MaxCells)
+        {
+            throw new MemoryException($"memory limit exceeded: the run holds {AllocatedCells} cells and needs {count} more, above the limit of {MaxCells} cells");
+        }
+        AllocatedCells += count;
+    }
 
     /// <summary>Number of temporary segments created (indices −1 … −count).</summary>
     public int TemporarySegmentCount => _temp.Count;
@@ -33,7 +55,7 @@ public sealed class VmMemory : IDisposable
     public Relocatable AddTemporarySegment()
     {
         ObjectDisposedException.ThrowIf(_released, this);
-        _temp.Add(new MemorySegment());
+        _temp.Add(new MemorySegment { Owner = this });
         return new Relocatable(-_temp.Count, 0);
     }
 
@@ -106,7 +128,7 @@ public sealed class VmMemory : IDisposable
                 var v = temp.Get((ulong)i);
                 if (v.HasValue) Insert(dst.Add(i), v);
             }
-            _temp[-segment - 1] = new MemorySegment();
+            _temp[-segment - 1] = new MemorySegment { Owner = this };
         }
         _rules.Clear();
     }
@@ -125,7 +147,7 @@ public sealed class VmMemory : IDisposable
     {
         ObjectDisposedException.ThrowIf(_released, this);
         if (_count == _segments.Length) Array.Resize(ref _segments, _count * 2);
-        _segments[_count] = new MemorySegment();
+        _segments[_count] = new MemorySegment { Owner = this };
         return new Relocatable(_count++, 0);
     }
 

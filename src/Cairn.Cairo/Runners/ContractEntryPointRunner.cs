@@ -51,63 +51,56 @@ public static class ContractEntryPointRunner
         }
 
         var prepared = Prepare(contractClass);
-        using var memory = new VmMemory(); // its pages go back to the pool for the next call
-        var vm = new VirtualMachine(memory, options.RecordTrace);
-        // The program segment (bytecode, ret, cost-table pointer) is shared across runs; its last
-        // cell points at the cost table, whose segment index depends on the builtins' segments.
-        int costSegment = 2;
-        foreach (var name in entryPoint.Builtins) costSegment += name == "segment_arena" ? 2 : 1;
-        var programBase = memory.AddSharedSegment(prepared.ProgramPages(costSegment), prepared.Decoded.Length);
-        var executionBase = memory.AddSegment();
-        var builtins = new List<BuiltinRunner>(entryPoint.Builtins.Count);
-        foreach (var name in entryPoint.Builtins)
-        {
-            var runner = BuiltinRunner.Create(name) ?? throw new VmException($"builtin '{name}' is not supported");
-            runner.InitializeSegments(memory);
-            builtins.Add(runner);
-        }
-        var costs = memory.AddSegment();
-        if (costs.Segment != costSegment) throw new InvalidOperationException($"cost table segment {costs.Segment}, expected {costSegment}");
-        for (int i = 0; i < options.BuiltinCosts.Count; i++) memory.Insert(costs.Add(i), Felt.FromUInt64((ulong)options.BuiltinCosts[i]));
-        var syscallSegment = memory.AddSegment();
-        var calldataStart = memory.AddSegment();
-        for (int i = 0; i < calldata.Count; i++) memory.Insert(calldataStart.Add(i), calldata[i]);
-        var end = memory.AddSegment();
-
-        vm.SetCodeSegment(programBase.Segment, prepared.Decoded);
-        vm.HintContext = new HintContext(vm, builtins) { SyscallHandler = handler, DebugOutput = options.DebugOutput };
-        handler.SyscallPointer = syscallSegment;
-
-        var stack = new List<MaybeRelocatable>(builtins.Count + 6);
-        foreach (var b in builtins) stack.Add(b.InitialStackValue());
-        stack.Add(Felt.FromUInt64(initialGas - SyscallGasCosts.EntryPointInitialBudget));
-        stack.Add(syscallSegment);
-        stack.Add(calldataStart);
-        stack.Add(calldataStart.Add(calldata.Count));
-        stack.Add(Felt.Zero);
-        stack.Add(end);
-        var top = memory.Load(executionBase, stack.ToArray());
+        using var memory = new VmMemory { MaxCells = options.MaxMemoryCells }; // its pages go back to the pool for the next call
         try
         {
+            var vm = new VirtualMachine(memory, options.RecordTrace);
+            // The program segment (bytecode, ret, cost-table pointer) is shared across runs; its last
+            // cell points at the cost table, whose segment index depends on the builtins' segments.
+            int costSegment = 2;
+            foreach (var name in entryPoint.Builtins) costSegment += name == "segment_arena" ? 2 : 1;
+            var programBase = memory.AddSharedSegment(prepared.ProgramPages(costSegment), prepared.Decoded.Length);
+            var executionBase = memory.AddSegment();
+            var builtins = new List<BuiltinRunner>(entryPoint.Builtins.Count);
+            foreach (var name in entryPoint.Builtins)
+            {
+                var runner = BuiltinRunner.Create(name) ?? throw new VmException($"builtin '{name}' is not supported");
+                runner.InitializeSegments(memory);
+                builtins.Add(runner);
+            }
+            var costs = memory.AddSegment();
+            if (costs.Segment != costSegment) throw new InvalidOperationException($"cost table segment {costs.Segment}, expected {costSegment}");
+            for (int i = 0; i < options.BuiltinCosts.Count; i++) memory.Insert(costs.Add(i), Felt.FromUInt64((ulong)options.BuiltinCosts[i]));
+            var syscallSegment = memory.AddSegment();
+            var calldataStart = memory.AddSegment();
+            for (int i = 0; i < calldata.Count; i++) memory.Insert(calldataStart.Add(i), calldata[i]);
+            var end = memory.AddSegment();
+
+            vm.SetCodeSegment(programBase.Segment, prepared.Decoded);
+            vm.HintContext = new HintContext(vm, builtins) { SyscallHandler = handler, DebugOutput = options.DebugOutput };
+            handler.SyscallPointer = syscallSegment;
+
+            var stack = new List<MaybeRelocatable>(builtins.Count + 6);
+            foreach (var b in builtins) stack.Add(b.InitialStackValue());
+            stack.Add(Felt.FromUInt64(initialGas - SyscallGasCosts.EntryPointInitialBudget));
+            stack.Add(syscallSegment);
+            stack.Add(calldataStart);
+            stack.Add(calldataStart.Add(calldata.Count));
+            stack.Add(Felt.Zero);
+            stack.Add(end);
+            var top = memory.Load(executionBase, stack.ToArray());
             foreach (var b in builtins) b.AddValidationRules(memory);
-        }
-        catch (MemoryException e)
-        {
-            throw new VmException(e.Message, null, e);
-        }
-        vm.Pc = programBase.Add(entryPoint.Offset);
-        vm.Ap = top;
-        vm.Fp = top;
+            vm.Pc = programBase.Add(entryPoint.Offset);
+            vm.Ap = top;
+            vm.Fp = top;
 
-        vm.RunUntilPc(end, options.MaxSteps);
-        try
-        {
+            vm.RunUntilPc(end, options.MaxSteps);
             memory.VerifyAutoDeductions();
             return ReadResult(vm, builtins, initialGas);
         }
         catch (MemoryException e)
         {
-            throw new VmException(e.Message, null, e);
+            throw new VmException(e.Message, null, e); // setting up or reading back the call (the run itself names its pc)
         }
     }
 

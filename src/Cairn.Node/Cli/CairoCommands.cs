@@ -58,12 +58,13 @@ public static class CairoCommands
         var airPrivate = new Option<string?>("--air-private-input") { Description = "Write air_private_input.json (requires --proof-mode, --trace-file and --memory-file)" };
         var print = new Option<bool>("--print-output") { Description = "Print 'Program output:' and the output builtin's cells, one per line (nothing without an output builtin)" };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Fail when the program has not ended after this many steps" };
+        var maxMemory = new Option<long?>("--max-memory-cells") { Description = $"Fail when the run would hold more memory cells than this (default {VmMemory.DefaultMaxCells}, 32 bytes each)" };
         var minSteps = new Option<long?>("--min-steps") { Description = "Run at least this many steps before padding (cairo-run --min_steps)" };
         var exactSteps = new Option<long?>("--steps") { Description = "Run exactly this many steps, without padding; the program must end within them (cairo-run --steps)" };
         var entrypoint = new Option<string>("--entrypoint") { Description = "Function to run in execution mode (default main)", DefaultValueFactory = _ => "main" };
         var cmd = new Command("run", "Run a Cairo 0 program as cairo-run does (execution mode unless --proof-mode)")
         {
-            program, layout, proof, trace, memory, air, airPrivate, print, maxSteps, minSteps, exactSteps, entrypoint,
+            program, layout, proof, trace, memory, air, airPrivate, print, maxSteps, maxMemory, minSteps, exactSteps, entrypoint,
         };
         cmd.SetAction(parse => CliGuard.Run(parse, "run", () =>
         {
@@ -84,6 +85,8 @@ public static class CairoCommands
             }
             long steps = parse.GetValue(maxSteps) ?? CairoRunOptions.DefaultMaxSteps;
             if (steps < 1) throw new CliInputException("--max-steps must be positive");
+            long cells = parse.GetValue(maxMemory) ?? VmMemory.DefaultMaxCells;
+            if (cells < 1) throw new CliInputException("--max-memory-cells must be positive");
             long? min = parse.GetValue(minSteps), exact = parse.GetValue(exactSteps);
             if (min is not null && exact is not null) throw new CliInputException("--steps and --min-steps cannot be both specified");
             if (min < 1) throw new CliInputException("--min-steps must be positive");
@@ -114,6 +117,7 @@ public static class CairoCommands
                 Layout = Layout.Get(layoutName),
                 ProofMode = proofMode,
                 MaxSteps = steps,
+                MaxMemoryCells = cells,
                 MinSteps = min,
                 Steps = exact,
                 RecordTrace = tracePath is not null || proofMode,

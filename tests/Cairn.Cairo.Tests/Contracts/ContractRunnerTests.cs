@@ -41,6 +41,18 @@ public sealed class ContractRunnerTests
     private static Felt[] BalanceOf(InMemoryWorld world, Felt account) => [.. Call(world, Felt.Zero, "balance_of", account).Retdata];
 
     [Fact]
+    public void A_call_past_its_memory_limit_fails_clearly_and_a_later_call_runs_normally()
+    {
+        var world = DeployToken(1000);
+        world.RunOptions = world.RunOptions with { MaxMemoryCells = 100 };
+        var e = Assert.Throws<VmException>(() => Call(world, Alice, "transfer", Bob, Felt.FromUInt64(10), Felt.Zero));
+        Assert.Contains("memory limit exceeded", e.Message);
+        world.RunOptions = world.RunOptions with { MaxMemoryCells = Memory.VmMemory.DefaultMaxCells };
+        Assert.False(Call(world, Alice, "transfer", Bob, Felt.FromUInt64(10), Felt.Zero).Failed);
+        Assert.Equal([Felt.FromUInt64(10), Felt.Zero], BalanceOf(world, Bob));
+    }
+
+    [Fact]
     public void Every_fixture_class_loads_with_sorted_entry_points_inside_the_bytecode()
     {
         var names = ContractFixtures.Names();
