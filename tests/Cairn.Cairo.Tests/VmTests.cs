@@ -191,13 +191,21 @@ public class VmTests
     {
         var a = new Asm();
         a.AssertImm(Register.Ap, 0, 1, apPlusPlus: true).JmpRel(0); // [ap] = 1, ap++; jmp 0 — forever
-        var runner = new CairoRunner(a.Build(), new CairoRunOptions { MaxMemoryCells = 50_000 });
+        var runner = new CairoRunner(a.Build(), new CairoRunOptions { MaxMemoryBytes = 50_000 * 32 });
         var e = Assert.Throws<VmException>(runner.RunMain);
         Assert.Contains("memory limit exceeded", e.Message);
-        Assert.Contains("above the limit of 50000 cells", e.Message);
+        Assert.Contains("above the limit of 1600000 bytes", e.Message);
         Assert.Equal(new Relocatable(0, 0), e.Pc);
-        Assert.True(runner.Memory.AllocatedCells <= 50_000);
+        Assert.True(runner.Memory.AllocatedBytes <= 50_000 * 32);
         Assert.True(runner.Vm.CurrentStep > 40_000, $"{runner.Vm.CurrentStep} steps");
+
+        // The trace counts too: a loop that writes nothing fails once its trace passes the limit.
+        var spin = new Asm();
+        spin.JmpRel(0);
+        var traced = new CairoRunner(spin.Build(), new CairoRunOptions { MaxMemoryBytes = 4 << 20, RecordTrace = true });
+        var t = Assert.Throws<VmException>(traced.RunMain);
+        Assert.Contains("memory limit exceeded", t.Message);
+        Assert.InRange(traced.Vm.CurrentStep, 65_536, 4 << 20 >> 4);
 
         // The default limit lets the same number of steps through.
         var free = new CairoRunner(a.Build(), new CairoRunOptions { MaxSteps = 100_000 });

@@ -150,13 +150,20 @@ public sealed class CairoCommandTests : IDisposable
         File.WriteAllText(Tmp("grow.casm"), "main:\n    [ap] = 1, ap++\n    jmp main\n");
         var asm = Cli.Run("asm", Tmp("grow.casm"), "-o", Tmp("grow.json"));
         Assert.True(asm.Exit == 0, asm.ToString());
-        var r = Cli.Run("run", Tmp("grow.json"), "--max-memory-cells", "20000");
+        var r = Cli.Run("run", Tmp("grow.json"), "--max-memory", "1M");
         Assert.Equal(1, r.Exit);
         Assert.StartsWith("error: run: Error at pc=0:0", r.Err);
         Assert.Contains("memory limit exceeded", r.Err);
-        var bad = Cli.Run("run", Tmp("grow.json"), "--max-memory-cells", "0");
-        Assert.Equal(2, bad.Exit);
-        Assert.Contains("--max-memory-cells must be positive", bad.Err);
+        Assert.Contains("above the limit of 1048576 bytes", r.Err);
+        foreach (var text in new[] { "0", "-5", "1T", "G", "12x", "9999999999G" })
+        {
+            var bad = Cli.Run("run", Tmp("grow.json"), "--max-memory", text);
+            Assert.True(bad.Exit == 2, $"{text}: {bad}");
+            Assert.Contains("--max-memory must be a positive number of bytes", bad.Err);
+        }
+        Assert.Equal(3L << 20, Cairn.Node.Cli.CairoCommands.ParseBytes("3m", "--max-memory"));
+        Assert.Equal(5L << 30, Cairn.Node.Cli.CairoCommands.ParseBytes("5G", "--max-memory"));
+        Assert.Equal(4096, Cairn.Node.Cli.CairoCommands.ParseBytes("4096", "--max-memory"));
     }
 
     [Fact]

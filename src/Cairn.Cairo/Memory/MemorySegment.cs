@@ -19,7 +19,7 @@ internal sealed class MemorySegment
 
     public IMemoryValidator? Validator;
 
-    /// <summary>The memory whose cell budget the pages count against (see <see cref="VmMemory.MaxCells"/>).</summary>
+    /// <summary>The memory whose memory limit the pages count against (see <see cref="VmMemory.MaxBytes"/>).</summary>
     public VmMemory? Owner;
 
     public IAutoDeducer? Deducer;

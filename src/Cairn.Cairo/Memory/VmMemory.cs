@@ -15,8 +15,8 @@ public sealed class VmMemory : IDisposable
     /// <summary>Largest offset a segment may grow to (cells); a guard against runaway programs.</summary>
     public const int MaxSegmentSize = 1 << 30;
 
-    /// <summary>Default of <see cref="MaxCells"/>: 2^28 cells, 8 GiB of 32-byte cells.</summary>
-    public const long DefaultMaxCells = 1L << 28;
+    /// <summary>Default of <see cref="MaxBytes"/>: 8 GiB (2^28 cells of 32 bytes).</summary>
+    public const long DefaultMaxBytes = 8L << 30;
 
     private MemorySegment[] _segments = new MemorySegment[8];
     private int _count;
@@ -27,22 +27,25 @@ public sealed class VmMemory : IDisposable
     public int SegmentCount => _count;
 
     /// <summary>
-    /// The memory limit: cells (allocated in pages of up to <see cref="MemorySegment.PageSize"/>, so
-    /// holes inside a page count) the run may hold. Going past it fails the write with
-    /// "memory limit exceeded" instead of exhausting the machine.
+    /// The memory limit in bytes: the run's cells (32 bytes each, allocated in pages of up to
+    /// <see cref="MemorySegment.PageSize"/>, so holes inside a page count) and its recorded trace
+    /// (24 bytes a step, in chunks). Going past it fails the write or the step with "memory limit
+    /// exceeded" instead of exhausting the machine.
     /// </summary>
-    public long MaxCells { get; set; } = DefaultMaxCells;
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
 
-    /// <summary>Cells held in pages so far (counted against <see cref="MaxCells"/>).</summary>
-    public long AllocatedCells { get; private set; }
+    /// <summary>Bytes held so far in cells and trace (counted against <see cref="MaxBytes"/>).</summary>
+    public long AllocatedBytes { get; private set; }
 
-    internal void ReserveCells(int count)
+    internal void ReserveCells(int count) => ReserveBytes((long)count * Unsafe.SizeOf<MaybeRelocatable>());
+
+    internal void ReserveBytes(long count)
     {
-        if (AllocatedCells + count > MaxCells)
+        if (AllocatedBytes + count > MaxBytes)
         {
-            throw new MemoryException($"memory limit exceeded: the run holds {AllocatedCells} cells and needs {count} more, above the limit of {MaxCells} cells");
+            throw new MemoryException($"memory limit exceeded: the run holds {AllocatedBytes} bytes of memory cells and trace and needs {count} more, above the limit of {MaxBytes} bytes");
         }
-        AllocatedCells += count;
+        AllocatedBytes += count;
     }
 
     /// <summary>Number of temporary segments created (indices −1 … −count).</summary>

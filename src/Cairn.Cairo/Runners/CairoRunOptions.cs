@@ -12,8 +12,8 @@ public sealed record CairoRunOptions
     /// <summary>Steps allowed before the run fails with "step limit exceeded" (also bounds proof-mode padding).</summary>
     public long MaxSteps { get; init; } = DefaultMaxSteps;
 
-    /// <summary>Memory limit in cells (<see cref="Memory.VmMemory.MaxCells"/>); the run fails with "memory limit exceeded" beyond it.</summary>
-    public long MaxMemoryCells { get; init; } = Memory.VmMemory.DefaultMaxCells;
+    /// <summary>Memory limit in bytes, cells and trace (<see cref="Memory.VmMemory.MaxBytes"/>); the run fails with "memory limit exceeded" beyond it.</summary>
+    public long MaxMemoryBytes { get; init; } = Memory.VmMemory.DefaultMaxBytes;
 
     /// <summary>Record the (pc, ap, fp) trace (needed for trace.bin; always on in proof mode).</summary>
     public bool RecordTrace { get; init; }

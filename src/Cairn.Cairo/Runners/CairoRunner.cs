@@ -41,7 +41,7 @@ public sealed class CairoRunner : IDisposable
         Program = program;
         Options = options ?? new CairoRunOptions();
         Layout = Options.Layout ?? (Options.ProofMode ? Layout.Plain : null);
-        Vm = new VirtualMachine(new VmMemory { MaxCells = Options.MaxMemoryCells }, Options.RecordTrace || Options.ProofMode);
+        Vm = new VirtualMachine(new VmMemory { MaxBytes = Options.MaxMemoryBytes }, Options.RecordTrace || Options.ProofMode);
 
         int canonical = 0;
         foreach (var name in program.Builtins)

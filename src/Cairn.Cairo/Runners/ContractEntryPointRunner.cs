@@ -51,7 +51,7 @@ public static class ContractEntryPointRunner
         }
 
         var prepared = Prepare(contractClass);
-        using var memory = new VmMemory { MaxCells = options.MaxMemoryCells }; // its pages go back to the pool for the next call
+        using var memory = new VmMemory { MaxBytes = options.MaxMemoryBytes }; // its pages go back to the pool for the next call
         try
         {
             var vm = new VirtualMachine(memory, options.RecordTrace);

@@ -9,8 +9,8 @@ public sealed record ContractRunOptions
     /// <summary>Step budget; the run fails with "step limit exceeded" beyond it.</summary>
     public long MaxSteps { get; init; } = 10_000_000;
 
-    /// <summary>Memory limit in cells (<see cref="Memory.VmMemory.MaxCells"/>); the run fails with "memory limit exceeded" beyond it.</summary>
-    public long MaxMemoryCells { get; init; } = Memory.VmMemory.DefaultMaxCells;
+    /// <summary>Memory limit in bytes, cells and trace (<see cref="Memory.VmMemory.MaxBytes"/>); the run fails with "memory limit exceeded" beyond it.</summary>
+    public long MaxMemoryBytes { get; init; } = Memory.VmMemory.DefaultMaxBytes;
 
     /// <summary>Record the (pc, ap, fp) trace.</summary>
     public bool RecordTrace { get; init; }

@@ -20,8 +20,19 @@ public sealed class TraceBuffer : IReadOnlyList<TraceEntry>
     private static readonly Stack<Packed[]> s_pool = new();
 
     private readonly List<Packed[]> _chunks = [];
+    private readonly VmMemory? _budget;
     private Packed[] _current = [];
     private int _inCurrent;
+
+    public TraceBuffer()
+    {
+    }
+
+    /// <summary>A trace whose chunks count against the memory limit of <paramref name="budget"/> (<see cref="VmMemory.MaxBytes"/>).</summary>
+    public TraceBuffer(VmMemory budget)
+    {
+        _budget = budget;
+    }
 
     public int Count { get; private set; }
 
@@ -76,6 +87,7 @@ public sealed class TraceBuffer : IReadOnlyList<TraceEntry>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void NewChunk()
     {
+        _budget?.ReserveBytes((long)ChunkSize * Unsafe.SizeOf<Packed>());
         Packed[]? chunk = null;
         lock (s_pool)
         {

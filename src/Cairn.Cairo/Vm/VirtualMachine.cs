@@ -20,12 +20,13 @@ public sealed class VirtualMachine
     private bool _cacheShared;
     private MaybeRelocatable[] _imm = [];
     private long[] _immOffset = [];
-    private readonly TraceBuffer _trace = new();
+    private readonly TraceBuffer _trace;
     private HintContext? _hintContext;
 
     public VirtualMachine(VmMemory? memory = null, bool recordTrace = false)
     {
         Memory = memory ?? new VmMemory();
+        _trace = new TraceBuffer(Memory);
         RecordTrace = recordTrace;
     }
 

@@ -58,7 +58,7 @@ public static class CairoCommands
         var airPrivate = new Option<string?>("--air-private-input") { Description = "Write air_private_input.json (requires --proof-mode, --trace-file and --memory-file)" };
         var print = new Option<bool>("--print-output") { Description = "Print 'Program output:' and the output builtin's cells, one per line (nothing without an output builtin)" };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Fail when the program has not ended after this many steps" };
-        var maxMemory = new Option<long?>("--max-memory-cells") { Description = $"Fail when the run would hold more memory cells than this (default {VmMemory.DefaultMaxCells}, 32 bytes each)" };
+        var maxMemory = new Option<string?>("--max-memory") { Description = $"Fail when the run's memory cells and trace would take more bytes than this; a number of bytes with an optional K, M or G (default {VmMemory.DefaultMaxBytes >> 30}G)" };
         var minSteps = new Option<long?>("--min-steps") { Description = "Run at least this many steps before padding (cairo-run --min_steps)" };
         var exactSteps = new Option<long?>("--steps") { Description = "Run exactly this many steps, without padding; the program must end within them (cairo-run --steps)" };
         var entrypoint = new Option<string>("--entrypoint") { Description = "Function to run in execution mode (default main)", DefaultValueFactory = _ => "main" };
@@ -85,8 +85,7 @@ public static class CairoCommands
             }
             long steps = parse.GetValue(maxSteps) ?? CairoRunOptions.DefaultMaxSteps;
             if (steps < 1) throw new CliInputException("--max-steps must be positive");
-            long cells = parse.GetValue(maxMemory) ?? VmMemory.DefaultMaxCells;
-            if (cells < 1) throw new CliInputException("--max-memory-cells must be positive");
+            long memoryLimit = parse.GetValue(maxMemory) is { } limitText ? ParseBytes(limitText, "--max-memory") : VmMemory.DefaultMaxBytes;
             long? min = parse.GetValue(minSteps), exact = parse.GetValue(exactSteps);
             if (min is not null && exact is not null) throw new CliInputException("--steps and --min-steps cannot be both specified");
             if (min < 1) throw new CliInputException("--min-steps must be positive");
@@ -117,7 +116,7 @@ public static class CairoCommands
                 Layout = Layout.Get(layoutName),
                 ProofMode = proofMode,
                 MaxSteps = steps,
-                MaxMemoryCells = cells,
+                MaxMemoryBytes = memoryLimit,
                 MinSteps = min,
                 Steps = exact,
                 RecordTrace = tracePath is not null || proofMode,
@@ -169,6 +168,23 @@ public static class CairoCommands
         var half = Felt.Modulus / 2;
         var shifted = (v + half) % Felt.Modulus - half;
         return BigInteger.Abs(shifted) < BigInteger.One << 100 ? shifted.ToString() : "0x" + v.ToString("x").TrimStart('0');
+    }
+
+    /// <summary>A positive byte count: digits with an optional K, M or G (powers of 1024).</summary>
+    internal static long ParseBytes(string text, string option)
+    {
+        string t = text.Trim();
+        int shift = 0;
+        if (t.Length > 0)
+        {
+            shift = char.ToUpperInvariant(t[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+            if (shift != 0) t = t[..^1];
+        }
+        if (!long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) || n < 1 || n > long.MaxValue >> shift)
+        {
+            throw new CliInputException($"{option} must be a positive number of bytes, optionally followed by K, M or G (found '{text}')");
+        }
+        return n << shift;
     }
 
     private static string ReadFile(string path, string what)

@@ -44,10 +44,10 @@ public sealed class ContractRunnerTests
     public void A_call_past_its_memory_limit_fails_clearly_and_a_later_call_runs_normally()
     {
         var world = DeployToken(1000);
-        world.RunOptions = world.RunOptions with { MaxMemoryCells = 100 };
+        world.RunOptions = world.RunOptions with { MaxMemoryBytes = 3200 };
         var e = Assert.Throws<VmException>(() => Call(world, Alice, "transfer", Bob, Felt.FromUInt64(10), Felt.Zero));
         Assert.Contains("memory limit exceeded", e.Message);
-        world.RunOptions = world.RunOptions with { MaxMemoryCells = Memory.VmMemory.DefaultMaxCells };
+        world.RunOptions = world.RunOptions with { MaxMemoryBytes = Memory.VmMemory.DefaultMaxBytes };
         Assert.False(Call(world, Alice, "transfer", Bob, Felt.FromUInt64(10), Felt.Zero).Failed);
         Assert.Equal([Felt.FromUInt64(10), Felt.Zero], BalanceOf(world, Bob));
     }
