@@ -104,17 +104,12 @@ internal static class SearchHints
         var elmPtr = ids.GetRelocatable(c, "elm_ptr");
         var elm = new MaybeRelocatable[elmSize];
         for (int j = 0; j < elmSize; j++) elm[j] = c.Memory.Get(elmPtr.Add(j));
-        ulong length = setEndPtr.Offset - setPtr.Offset;
-        for (ulong i = 0; i < length; i += (ulong)elmSize)
+        long found = c.GetState<SetIndexes>().Find(c.Memory, setPtr, setEndPtr.Offset - setPtr.Offset, elm);
+        if (found >= 0)
         {
-            bool equal = true;
-            for (int j = 0; j < elmSize && equal; j++) equal = c.Memory.Get(setPtr.Add((long)i + j)) == elm[j];
-            if (equal)
-            {
-                ids.Set(c, "index", i / (ulong)elmSize);
-                ids.Set(c, "is_elm_in_set", 1UL);
-                return;
-            }
+            ids.Set(c, "index", (ulong)found);
+            ids.Set(c, "is_elm_in_set", 1UL);
+            return;
         }
         ids.Set(c, "is_elm_in_set", 0UL);
     }
