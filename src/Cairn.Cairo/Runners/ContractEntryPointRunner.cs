@@ -52,9 +52,9 @@ public static class ContractEntryPointRunner
 
         var prepared = Prepare(contractClass);
         using var memory = new VmMemory { MaxBytes = options.MaxMemoryBytes }; // its pages go back to the pool for the next call
+        var vm = new VirtualMachine(memory, options.RecordTrace);
         try
         {
-            var vm = new VirtualMachine(memory, options.RecordTrace);
             // The program segment (bytecode, ret, cost-table pointer) is shared across runs; its last
             // cell points at the cost table, whose segment index depends on the builtins' segments.
             int costSegment = 2;
@@ -101,6 +101,10 @@ public static class ContractEntryPointRunner
         catch (MemoryException e)
         {
             throw new VmException(e.Message, null, e); // setting up or reading back the call (the run itself names its pc)
+        }
+        finally
+        {
+            vm.Trace.Release(); // nothing reads a contract call's trace after the call
         }
     }
 
