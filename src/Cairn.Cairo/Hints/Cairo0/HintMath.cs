@@ -58,5 +58,8 @@ internal static class HintMath
 
     public static Felt ToFelt(BigInteger value) => Felt.FromBigIntegerReduced(value);
 
+    /// <summary>A 64-bit integer modulo P, without going through <see cref="BigInteger"/>.</summary>
+    public static Felt ToFelt(long value) => value >= 0 ? Felt.FromUInt64((ulong)value) : -Felt.FromUInt64(unchecked((ulong)-value));
+
     public static Felt ToFelt(bool value) => value ? Felt.One : Felt.Zero;
 }

@@ -22,7 +22,7 @@ internal sealed class SetIndexes
     public long Find(VmMemory memory, Relocatable setPtr, ulong length, MaybeRelocatable[] element)
     {
         int elmSize = element.Length;
-        if (memory.TemporarySegmentCount != 0) return Scan(memory, setPtr, 0, length, element);
+        if (memory.TemporarySegmentCount != 0) return Scan(memory, setPtr, length, element);
         if (!_sets.TryGetValue((setPtr, elmSize), out var index))
         {
             index = new Index();
@@ -45,14 +45,14 @@ internal sealed class SetIndexes
     }
 
     /// <summary>
-    /// The hint's own loop, chunk by chunk from <paramref name="start"/>: each chunk is read whole
+    /// The hint's own loop, chunk by chunk: each chunk is read whole
     /// (<c>memory.get_range</c>, which fails on an unknown cell) before it is compared.
     /// </summary>
-    public static long Scan(VmMemory memory, Relocatable setPtr, ulong start, ulong length, MaybeRelocatable[] element)
+    public static long Scan(VmMemory memory, Relocatable setPtr, ulong length, MaybeRelocatable[] element)
     {
         int elmSize = element.Length;
         var chunk = new MaybeRelocatable[elmSize];
-        for (ulong i = start; i < length; i += (ulong)elmSize)
+        for (ulong i = 0; i < length; i += (ulong)elmSize)
         {
             for (int j = 0; j < elmSize; j++) chunk[j] = memory.Get(setPtr.Add((long)i + j));
             if (chunk.AsSpan().SequenceEqual(element)) return (long)(i / (ulong)elmSize);

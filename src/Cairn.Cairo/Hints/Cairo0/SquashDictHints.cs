@@ -34,8 +34,7 @@ internal static class SquashDictHints
             var indices = CurrentIndices(c);
             long next = Pop(indices);
             long current = c.Scopes.Get<long>("current_access_index");
-            long delta = next - current - 1;
-            ids.Set(c, "loop_temps.index_delta_minus1", delta >= 0 ? Felt.FromUInt64((ulong)delta) : HintMath.ToFelt(delta));
+            ids.Set(c, "loop_temps.index_delta_minus1", HintMath.ToFelt(next - current - 1));
             c.Scopes.Set("current_access_index", next);
         });
         r.Register(ContinueLoop, static (c, ids) => ids.Set(c, "loop_temps.should_continue", CurrentIndices(c).Count > 0 ? 1UL : 0UL));

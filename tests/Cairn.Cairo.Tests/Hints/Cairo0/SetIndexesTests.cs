@@ -32,7 +32,7 @@ public class SetIndexesTests
                 ulong length = (ulong)rnd.Next(0, cells + 1);
                 var element = new MaybeRelocatable[elmSize];
                 for (int j = 0; j < elmSize; j++) element[j] = rnd.Next(10) == 0 ? new Relocatable(0, (ulong)rnd.Next(3)) : Felt.FromUInt64((ulong)rnd.Next(3));
-                string expected = Outcome(() => SetIndexes.Scan(memory, seg, 0, length, element));
+                string expected = Outcome(() => SetIndexes.Scan(memory, seg, length, element));
                 string actual = Outcome(() => index.Find(memory, seg, length, element));
                 Assert.True(expected == actual, $"round {round}, query {q}: elm_size {elmSize}, length {length}, hole {hole}: scan {expected}, index {actual}");
             }
