@@ -6,6 +6,15 @@ namespace Cairn.Cairo.Tests.Hints.Cairo0;
 
 public sealed class MathHintTests
 {
+    [Fact]
+    public void ToFelt_of_a_long_is_the_integer_modulo_P()
+    {
+        var rnd = new Random(3);
+        var values = new List<long> { 0, 1, -1, long.MaxValue, long.MinValue, long.MinValue + 1 };
+        for (int i = 0; i < 1000; i++) values.Add(rnd.NextInt64(long.MinValue, long.MaxValue));
+        foreach (long v in values) Assert.Equal(HintMath.ToFelt(new BigInteger(v)), HintMath.ToFelt(v));
+    }
+
     private static readonly BigInteger P = Felt.Modulus;
     private static readonly BigInteger Bound = BigInteger.One << 128;
 
